@@ -1,0 +1,31 @@
+package org.cotejo.cli;
+
+import org.cotejo.cli.bench.BenchCommand;
+import org.cotejo.cli.iocs.IocsCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+@Command(name = "cotejo",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        header = "Cotejo: mobile-spyware forensics and attribution.",
+        description = {
+            "Checks phone extractions and network evidence against indicators of compromise,",
+            "correlates infections across devices and cases, and writes reports a court can rely on.",
+            "Analysis never touches the network; evidence is never modified."},
+        subcommands = {DemoCommand.class, IocsCommand.class, BenchCommand.class, HelpCommand.class},
+        footer = {"", "Examples:",
+            "  cotejo demo                                   run on the bundled sample data",
+            "  cotejo iocs check evil.example hxxps://x[.]y/z check values against the bundled feeds",
+            "  cotejo iocs info --iocs pegasus.stix2          what a feed holds",
+            "  cotejo help iocs check                         help for one command",
+            "", "Exit codes: 0 success, 2 user error (bad input, missing file), 70 internal error."})
+public final class CotejoCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
