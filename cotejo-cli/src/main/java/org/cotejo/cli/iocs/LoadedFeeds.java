@@ -1,0 +1,90 @@
+package org.cotejo.cli.iocs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.cotejo.core.CotejoException;
+import org.cotejo.core.indicator.Indicator;
+import org.cotejo.indicators.defaults.DefaultFeed;
+import org.cotejo.indicators.defaults.DefaultFeeds;
+import org.cotejo.indicators.feed.Feed;
+import org.cotejo.indicators.feed.FeedReader;
+import org.cotejo.indicators.index.IndicatorIndex;
+import org.cotejo.indicators.warninglist.WarningLists;
+
+/**
+ * The feeds a command works with, read completely (all or nothing), their indicators indexed, and
+ * the warning lists that say which values are never evidence on their own.
+ */
+public record LoadedFeeds(List<Feed> feeds, IndicatorIndex index, WarningLists warnings) {
+    private static final List<String> FEED_EXTENSIONS = List.of(".stix2", ".json", ".csv", ".txt");
+
+    public static LoadedFeeds load(FeedOptions options) {
+        FeedReader reader = FeedReader.defaults()
+                .strict(options.strict)
+                .listType(options.listTypeOrNull())
+                .maxBytes(options.maxBytes())
+                .includeNonIds(options.includeNonIds);
+        List<Feed> feeds = new ArrayList<>();
+        if (options.feeds.isEmpty() || options.withDefaults) feeds.addAll(readDefaults(reader));
+        for (Path p : options.feeds) {
+            for (Path file : expand(p)) feeds.add(reader.read(file));
+        }
+        List<Indicator> all = new ArrayList<>();
+        for (Feed f : feeds) all.addAll(f.indicators());
+        WarningLists warnings = WarningLists.curated();
+        for (Path p : options.warningLists) warnings = warnings.plus(WarningLists.read(p));
+        return new LoadedFeeds(List.copyOf(feeds), IndicatorIndex.of(all), warnings);
+    }
+
+    /** The feeds shipped inside Cotejo (see NOTICE.md for their sources and licences). */
+    static List<Feed> readDefaults(FeedReader reader) {
+        List<Feed> feeds = new ArrayList<>();
+        for (DefaultFeed d : DefaultFeeds.list()) {
+            try (InputStream in = d.open()) {
+                feeds.add(reader.read(d.resource(), in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return feeds;
+    }
+
+    /** A feed file, or every feed file under a folder in a stable (sorted) order. */
+    static List<Path> expand(Path p) {
+        if (!Files.exists(p)) throw new CotejoException("feed not found: " + p);
+        if (!Files.isDirectory(p)) return List.of(p);
+        try (Stream<Path> walk = Files.walk(p)) {
+            List<Path> files = walk.filter(Files::isRegularFile).filter(LoadedFeeds::looksLikeFeed).sorted().toList();
+            if (files.isEmpty()) {
+                throw new CotejoException("no feed files (*.stix2, *.json, *.csv, *.txt) under " + p);
+            }
+            return files;
+        } catch (IOException e) {
+            throw new CotejoException("cannot list feed folder " + p + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean looksLikeFeed(Path f) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.startsWith(".") || name.startsWith("readme") || name.startsWith("license")) return false;
+        return FEED_EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    public int skipCount() {
+        return feeds.stream().mapToInt(f -> f.skips().size()).sum();
+    }
+
+    /** One line for stderr: what was loaded. */
+    public void summarise(PrintWriter err) {
+        err.printf("cotejo: %,d indicators from %d feed(s)%s%n", index.size(), feeds.size(),
+                skipCount() == 0 ? "" : String.format(", %,d entries skipped (see `cotejo iocs info`)", skipCount()));
+    }
+}
