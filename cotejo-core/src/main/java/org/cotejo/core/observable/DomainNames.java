@@ -95,8 +95,8 @@ public final class DomainNames {
     private static void rejectNonDomainCharacters(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) throw new IllegalArgumentException("contains a space");
             if (Character.isISOControl(c)) throw new IllegalArgumentException("contains a control character");
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) throw new IllegalArgumentException("contains a space");
         }
         if (text.indexOf(':') >= 0) {
             if (IpAddresses.isIpv6(text)) throw new IllegalArgumentException("this is an IPv6 address, not a domain");

@@ -27,8 +27,8 @@ public final class Emails {
         if (domain.isEmpty()) throw new IllegalArgumentException("has nothing after the '@'");
         for (int i = 0; i < local.length(); i++) {
             char c = local.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) throw new IllegalArgumentException("contains a space");
             if (Character.isISOControl(c)) throw new IllegalArgumentException("contains a control character");
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) throw new IllegalArgumentException("contains a space");
         }
         String host;
         try {

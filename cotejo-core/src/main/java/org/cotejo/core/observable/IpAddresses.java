@@ -74,8 +74,8 @@ public final class IpAddresses {
         if (slash != text.lastIndexOf('/')) throw new IllegalArgumentException("has more than one '/'");
         String address = slash < 0 ? text : text.substring(0, slash);
         String prefixText = slash < 0 ? null : text.substring(slash + 1);
-        boolean v4 = isIpv4(address);
-        String canonicalAddress = v4 ? address : parseIpv6(address).toCanonicalString();
+        boolean v4 = address.indexOf(':') < 0;
+        String canonicalAddress = v4 ? normaliseIpv4(address) : parseIpv6(address).toCanonicalString();
         int bits = v4 ? 32 : 128;
         int prefix = prefixText == null ? bits : prefixLength(prefixText, bits);
         IPAddress block = new IPAddressString(canonicalAddress + "/" + prefix).getAddress();
@@ -154,10 +154,12 @@ public final class IpAddresses {
         if (parts.length == 1 && !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return "is a single number; write an IPv4 address as four decimal parts (a.b.c.d)";
         }
+        for (String part : parts) {
+            if (!part.chars().allMatch(c -> c >= '0' && c <= '9')) return "part '" + part + "' is not a decimal number";
+        }
         if (parts.length != 4) return "has " + parts.length + " parts, an IPv4 address has 4";
         for (String part : parts) {
             if (part.isEmpty()) return "has an empty part";
-            if (!part.chars().allMatch(c -> c >= '0' && c <= '9')) return "part '" + part + "' is not a decimal number";
             if (part.length() > 1 && part.charAt(0) == '0') {
                 return "part '" + part + "' has a leading zero, which some systems read as octal";
             }

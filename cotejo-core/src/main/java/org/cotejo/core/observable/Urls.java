@@ -163,8 +163,8 @@ public final class Urls {
     private static void rejectSpacesAndControls(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) throw new IllegalArgumentException("contains a space");
             if (Character.isISOControl(c)) throw new IllegalArgumentException("contains a control character");
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) throw new IllegalArgumentException("contains a space");
         }
     }
 
