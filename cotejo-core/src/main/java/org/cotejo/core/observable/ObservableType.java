@@ -66,13 +66,21 @@ public enum ObservableType {
      */
     public Observable normalise(String raw) {
         if (raw == null) throw new InvalidObservableException(this, null, "no value");
-        String refanged = Refang.refang(raw.strip());
+        String refanged = (isDefangable() ? Refang.refang(raw) : Refang.stripInvisible(raw)).strip();
         if (refanged.isEmpty()) throw new InvalidObservableException(this, raw, "empty value");
         try {
             return new Observable(this, normaliser.normalise(refanged), raw);
         } catch (IllegalArgumentException e) {
             throw new InvalidObservableException(this, raw, e.getMessage());
         }
+    }
+
+    /*
+     * Analysts defang only what could be clicked or resolved: hosts, URLs, addresses, e-mails. A file
+     * or process name may legitimately contain "(.)" or "[at]", so those are never refanged.
+     */
+    private boolean isDefangable() {
+        return this == DOMAIN || this == URL || this == IPV4 || this == IPV6 || this == CIDR || this == EMAIL;
     }
 
     public boolean isHash() {
