@@ -1,6 +1,6 @@
 package org.cotejo.cli.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,12 +21,12 @@ import org.cotejo.indicators.index.MatchSink;
  * to build an index of a million indicators. Prints its figures; asserts nothing.
  */
 final class IndexBenchmark {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final int threads;
     private final int urlCount;
     private final int poolSize;
 
-    IndexBenchmark(PrintStream out, int threads, int urlCount) {
+    IndexBenchmark(PrintWriter out, int threads, int urlCount) {
         this.out = out;
         this.threads = threads;
         this.urlCount = urlCount;

@@ -17,6 +17,9 @@ import org.cotejo.indicators.defaults.DefaultFeeds;
 import org.cotejo.indicators.feed.Feed;
 import org.cotejo.indicators.feed.FeedReader;
 import org.cotejo.indicators.index.IndicatorIndex;
+import org.cotejo.indicators.update.DataDirectory;
+import org.cotejo.indicators.update.FeedStore;
+import org.cotejo.indicators.update.StoredFeed;
 import org.cotejo.indicators.warninglist.WarningLists;
 
 /**
@@ -44,10 +47,21 @@ public record LoadedFeeds(List<Feed> feeds, IndicatorIndex index, WarningLists w
         return new LoadedFeeds(List.copyOf(feeds), IndicatorIndex.of(all), warnings);
     }
 
-    /** The feeds shipped inside Cotejo (see NOTICE.md for their sources and licences). */
+    /**
+     * The feeds shipped inside Cotejo (see NOTICE.md for their sources and licences), each replaced by
+     * its newest copy fetched by `cotejo iocs update` when there is one.
+     */
     static List<Feed> readDefaults(FeedReader reader) {
         List<Feed> feeds = new ArrayList<>();
+        List<StoredFeed> fetched = new FeedStore(DataDirectory.resolve()).latest();
+        List<String> fetchedPaths = new ArrayList<>();
+        for (StoredFeed s : fetched) {
+            if (s.url() == null || !looksLikeFeed(Path.of(s.file().getFileName().toString()))) continue;
+            feeds.add(reader.retrieved(s.retrieved()).read(s.file()));
+            fetchedPaths.add(upstreamPath(s.url()));
+        }
         for (DefaultFeed d : DefaultFeeds.list()) {
+            if (d.upstream() != null && fetchedPaths.contains(upstreamPath(d.upstream()))) continue;
             try (InputStream in = d.open()) {
                 feeds.add(reader.read(d.resource(), in));
             } catch (IOException e) {
@@ -55,6 +69,12 @@ public record LoadedFeeds(List<Feed> feeds, IndicatorIndex index, WarningLists w
             }
         }
         return feeds;
+    }
+
+    /** The last two segments of a feed's upstream address ("2021-07-18_nso/pegasus.stix2"). */
+    private static String upstreamPath(String url) {
+        String[] parts = url.split("/");
+        return parts.length < 2 ? url : parts[parts.length - 2] + "/" + parts[parts.length - 1];
     }
 
     /** A feed file, or every feed file under a folder in a stable (sorted) order. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.cotejo.core.indicator.Indicator;
 import org.cotejo.core.indicator.Match;
 import org.cotejo.core.indicator.MatchRule;
+import org.cotejo.core.observable.Emails;
 import org.cotejo.core.observable.FilePaths;
 import org.cotejo.core.observable.Observable;
 import org.cotejo.core.observable.ObservableType;
@@ -253,7 +254,7 @@ public final class IndicatorIndex {
     }
 
     private int matchEmailDomain(String email, MatchSink sink) {
-        String domain = email.substring(email.lastIndexOf('@') + 1);
+        String domain = Emails.domainOf(email);
         return matchHost(domain, 0, domain.length(), MatchRule.EMAIL_HOST_DOMAIN, MatchRule.EMAIL_HOST_DOMAIN, sink);
     }
 
