@@ -141,7 +141,12 @@ public final class FeedReader {
         String format;
         MessageDigest digest = FeedBytes.sha256Digest();
         try (InputStream raw = opener.open(); DigestInputStream in = new DigestInputStream(raw, digest)) {
-            format = parse(load, bytes.head(), in);
+            // Parsers close what they read; the rest must still be drained through the digest.
+            InputStream unclosable = new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {}
+            };
+            format = parse(load, bytes.head(), unclosable);
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         // The file is read twice (validate, then parse); the hash we report must be of what we parsed.
