@@ -106,34 +106,28 @@ final class StixBundle {
     /** Builds the collections and indicators, in file order, into the load. */
     void finish() {
         Map<String, Collection> collections = new LinkedHashMap<>();
-        Map<String, List<Indicator>> byCollection = new LinkedHashMap<>();
         Map<String, Tlp> indicatorTlp = new HashMap<>();
+        record Built(String id, Observable value, String collectionId, String location) {}
+        List<Built> built = new ArrayList<>();
         for (PendingIndicator pending : indicators) {
             List<Observable> values = values(pending);
             if (values.isEmpty()) continue;
             String collectionId = collectionIdFor(pending.id());
-            Collection collection = collections.computeIfAbsent(collectionId, this::collection);
-            List<Indicator> out = byCollection.computeIfAbsent(collectionId, k -> new ArrayList<>());
+            collections.computeIfAbsent(collectionId, this::collection);
             Tlp marking = tlp(pending.markings());
             if (marking != null) indicatorTlp.merge(collectionId, marking, (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
             for (int i = 0; i < values.size(); i++) {
                 String id = values.size() == 1 ? pending.id() : pending.id() + "#" + (i + 1);
-                out.add(new Indicator(id, values.get(i), collection, pending.location()));
+                built.add(new Built(id, values.get(i), collectionId, pending.location()));
             }
         }
-        // Order collections by where their object stands in the file; the default one comes last.
-        List<String> order = new ArrayList<>(sdos.keySet().stream().filter(collections::containsKey).toList());
-        if (collections.containsKey(defaultId())) order.add(defaultId());
-        for (String id : order) {
-            // A collection object without a marking takes the strictest marking of its indicators:
-            // a feed that marks every indicator AMBER must not come out unmarked.
-            Collection c = collections.get(id);
-            if (c.tlp() == null && indicatorTlp.containsKey(id)) c = c.withTlp(indicatorTlp.get(id));
-            load.addCollection(c);
-            for (Indicator indicator : byCollection.get(id)) {
-                load.addIndicator(new Indicator(indicator.id(), indicator.value(), c, indicator.location()));
-            }
-        }
+        // A collection object without a marking takes the strictest marking of its indicators:
+        // a feed that marks every indicator AMBER must not come out unmarked.
+        indicatorTlp.forEach((id, marking) -> collections.computeIfPresent(id, (k, c) -> c.tlp() == null ? c.withTlp(marking) : c));
+        // Collections in the order their objects stand in the file; the default one comes last.
+        for (String id : sdos.keySet()) if (collections.containsKey(id)) load.addCollection(collections.get(id));
+        if (collections.containsKey(defaultId())) load.addCollection(collections.get(defaultId()));
+        for (Built b : built) load.addIndicator(new Indicator(b.id(), b.value(), collections.get(b.collectionId()), b.location()));
         if (!ignoredTypes.isEmpty()) {
             StringBuilder b = new StringBuilder("ignored objects that carry no indicators or collections:");
             ignoredTypes.forEach((type, n) -> b.append(' ').append(type).append(" (").append(n).append(')'));

@@ -44,6 +44,8 @@ final class StixPaths {
     /** The observable type of a path, refined by the value where the type depends on it (an address with '/' is a range). */
     static Optional<ObservableType> typeOf(StixPattern.ObjectPath path, String value) {
         ObservableType type = READ.get(key(path));
+        // MVT's feeds put server addresses under domain-name:value (NoviSpy's do); read them as what they are.
+        if (type == ObservableType.DOMAIN) return Optional.of(TypeInference.domainOrIp(value));
         if ((type == ObservableType.IPV4 || type == ObservableType.IPV6) && value.contains("/")) return Optional.of(ObservableType.CIDR);
         return Optional.ofNullable(type);
     }
