@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** How indicator feeds are chosen and read; shared by every command that loads feeds. */
 public final class FeedOptions {
-    @Option(names = {"-i", "--iocs"}, paramLabel = "FEED", arity = "1..*",
+    @Option(names = {"-i", "--iocs"}, paramLabel = "FEED",
             description = {"Indicator feed: STIX 2.1 bundle, MISP event JSON, CSV or plain list; a folder is",
                 "searched for *.stix2, *.json, *.csv, *.txt. Repeatable. Without it, the bundled feeds",
                 "(updated by `cotejo iocs update`) are used."})
@@ -32,7 +32,7 @@ public final class FeedOptions {
 
     @Option(names = "--max-feed-size", paramLabel = "SIZE", defaultValue = "512m",
             description = "Refuse feeds larger than this (e.g. 512m, 2g). Default: ${DEFAULT-VALUE}.")
-    String maxFeedSize;
+    String maxFeedSize = "512m";
 
     @Option(names = "--warninglist", paramLabel = "FILE|DIR",
             description = "MISP warning-list JSON file or folder, in addition to the bundled curated lists. Repeatable.")

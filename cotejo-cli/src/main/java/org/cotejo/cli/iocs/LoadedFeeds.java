@@ -63,12 +63,19 @@ public record LoadedFeeds(List<Feed> feeds, IndicatorIndex index, WarningLists w
         for (DefaultFeed d : DefaultFeeds.list()) {
             if (d.upstream() != null && fetchedPaths.contains(upstreamPath(d.upstream()))) continue;
             try (InputStream in = d.open()) {
-                feeds.add(reader.read(d.resource(), in));
+                feeds.add(reader.read(bundledName(d), in));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return feeds;
+    }
+
+    /** "bundled:amnesty/2021-07-18_nso/pegasus.stix2": short, and plainly not a file on disk. */
+    static String bundledName(DefaultFeed d) {
+        String r = d.resource();
+        int i = r.indexOf("/feeds/");
+        return "bundled:" + (i < 0 ? r : r.substring(i + "/feeds/".length()));
     }
 
     /** The last two segments of a feed's upstream address ("2021-07-18_nso/pegasus.stix2"). */

@@ -12,7 +12,7 @@ import org.cotejo.core.observable.ObservableType;
  * Inference is by shape only and never guesses between two plausible types: what does not fit
  * exactly one shape is reported so the user can say {@code --type}.
  */
-final class TypeInference {
+public final class TypeInference {
     private TypeInference() {}
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?");
@@ -67,7 +67,7 @@ final class TypeInference {
      * The type by shape: a URL has {@code ://} (or a host followed by a path), an address or range,
      * an e-mail has {@code @}, a hash is hex of length 32/40/64/128, a domain has dotted labels.
      */
-    static Optional<ObservableType> infer(String raw) {
+    public static Optional<ObservableType> infer(String raw) {
         String v = DEFANGED.matcher(raw.strip()).replaceAll(m -> m.group().toLowerCase(Locale.ROOT).startsWith("hxxp") ? "http" : ".");
         if (v.contains("://")) return Optional.of(ObservableType.URL);
         Optional<ObservableType> ip = ipType(v);
