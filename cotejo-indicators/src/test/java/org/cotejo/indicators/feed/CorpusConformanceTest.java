@@ -131,6 +131,26 @@ class CorpusConformanceTest {
     }
 
     @Test
+    void everyStixAndMispFeedSurvivesARoundTripThroughBothWriters() throws IOException {
+        for (Path file : feeds()) {
+            if (!file.toString().endsWith(".stix2") && !file.toString().endsWith(".json")) continue;
+            Feed feed = FeedReader.defaults().read(file);
+            Map<String, Long> meaning = meaning(feed);
+            byte[] stix = new StixWriter(java.time.Instant.EPOCH).toBytes(feed.indicators());
+            assertThat(meaning(FeedReader.defaults().read("out.stix2", stix))).as("STIX round trip of %s", file).isEqualTo(meaning);
+            byte[] misp = new MispWriter().toBytes(feed.indicators());
+            assertThat(meaning(FeedReader.defaults().read("out.json", misp))).as("MISP round trip of %s", file).isEqualTo(meaning);
+        }
+    }
+
+    /** Distinct (collection, threat, type, value), counted: the writers drop duplicates within a collection. */
+    private static Map<String, Long> meaning(Feed feed) {
+        return feed.indicators().stream().map(i -> i.collection().name() + " | " + i.collection().indicates() + " | "
+                + i.value().type().key() + " | " + i.value().value()).distinct()
+                .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+    }
+
+    @Test
     void amnestyNsoCsvGivesADomainAndAnAddressPerRow() {
         Feed feed = FeedReader.defaults().read(corpus.resolve("iocs/amnesty/2018-08-01_nso/indicators.csv"));
         assertThat(feed.format()).isEqualTo("csv");
