@@ -17,7 +17,7 @@ import org.cotejo.core.CotejoException;
 import org.cotejo.core.indicator.IndicatedThreat;
 import org.cotejo.core.indicator.Indicator;
 import org.cotejo.core.observable.ObservableType;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class CorpusConformanceTest {
     private static Path corpus;
 
-    @BeforeAll
-    static void findCorpus() {
+    @BeforeEach
+    void findCorpus() {
         String env = System.getenv("COTEJO_CORPUS");
         corpus = env == null ? null : Path.of(env);
         assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("iocs")),
