@@ -66,8 +66,10 @@ final class CsvFeedReader {
             Layout layout = layout(load, header, headerRow);
             while (rows.hasNext()) {
                 CSVRecord row = rows.next();
-                String where = "line " + lineOf(row, parser);
-                String id = load.file + ":" + lineOf(row, parser);
+                // The parser's line count includes comment lines, so users can find the row in an editor.
+                long line = parser.getCurrentLineNumber();
+                String where = "line " + line;
+                String id = load.file + ":" + line;
                 for (Cell cell : layout.cells(row, load, where)) {
                     Optional<Observable> o = load.normalise(cell.type(), cell.raw(), where);
                     if (o.isPresent()) indicators.add(new Indicator(cell.suffix().isEmpty() ? cell.idOr(id) : cell.idOr(id) + cell.suffix(),
@@ -81,11 +83,6 @@ final class CsvFeedReader {
             load.addCollection(collection);
             indicators.forEach(load::addIndicator);
         }
-    }
-
-    /** The line a record starts on, counting comment lines, so a user can find it in an editor. */
-    private static long lineOf(CSVRecord row, CSVParser parser) {
-        return row.getParser() == parser ? parser.getCurrentLineNumber() : row.getRecordNumber();
     }
 
     record Cell(ObservableType type, String raw, String id, String suffix) {

@@ -27,6 +27,7 @@ final class JsonFeedReader {
     private String topType;
     private MispEvent bareEvent;
     private boolean bareSeen;
+    private boolean emptyResponse;
     private int events;
 
     JsonFeedReader(FeedLoad load) {
@@ -73,6 +74,7 @@ final class JsonFeedReader {
                 case "Event" -> event(p);
                 case "response" -> {
                     if (value != JsonToken.START_ARRAY) throw unexpected(load.file, p, "a list of {\"Event\": …} in 'response'");
+                    emptyResponse = true; // a MISP search that found nothing is still a MISP feed
                     while (p.nextToken() != JsonToken.END_ARRAY) wrapper(p);
                 }
                 default -> {
@@ -119,7 +121,7 @@ final class JsonFeedReader {
 
     private String finish() {
         boolean isStix = topType != null || stix != null;
-        boolean isMisp = events > 0 || bareSeen;
+        boolean isMisp = events > 0 || bareSeen || emptyResponse;
         if (isStix && isMisp) throw new CotejoException("feed " + load.file + " mixes a STIX bundle and MISP events; split it into one file each");
         if (isStix) {
             if (!"bundle".equals(topType)) {

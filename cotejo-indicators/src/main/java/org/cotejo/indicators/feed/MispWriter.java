@@ -83,6 +83,9 @@ public final class MispWriter {
             String value = i.value().value();
             String attributeUuid = NameBasedUuid.of("misp-attribute|" + uuid + "|" + type.key() + "|" + value);
             String mispType = MispTypes.typeFor(type, value);
+            // MISP's 'filename' is read back as a path when it has a separator; keep the type exact otherwise.
+            boolean looksLikePath = value.contains("/") || value.contains("\\");
+            if ((type == ObservableType.FILE_NAME && looksLikePath) || (type == ObservableType.FILE_PATH && !looksLikePath)) mispType = null;
             if (mispType != null) {
                 attributes.add(attribute(attributeUuid, mispType, MispTypes.categoryFor(type), value, null));
                 continue;

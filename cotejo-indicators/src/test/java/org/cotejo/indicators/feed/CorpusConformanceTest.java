@@ -17,7 +17,7 @@ import org.cotejo.core.CotejoException;
 import org.cotejo.core.indicator.IndicatedThreat;
 import org.cotejo.core.indicator.Indicator;
 import org.cotejo.core.observable.ObservableType;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class CorpusConformanceTest {
     private static Path corpus;
 
-    @BeforeAll
-    static void findCorpus() {
+    @BeforeEach
+    void findCorpus() {
         String env = System.getenv("COTEJO_CORPUS");
         corpus = env == null ? null : Path.of(env);
         assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("iocs")),
@@ -128,6 +128,26 @@ class CorpusConformanceTest {
         assertThat(feed.indicators()).noneMatch(i -> appNames.containsKey(i.value().raw()));
         assertThat(feed.notes()).anyMatch(n -> n.contains("1692 android-app 'name' attributes"));
         assertThat(feed.skips()).extracting(Skip::reason).containsExactly("link is a reference, not an indicator");
+    }
+
+    @Test
+    void everyStixAndMispFeedSurvivesARoundTripThroughBothWriters() throws IOException {
+        for (Path file : feeds()) {
+            if (!file.toString().endsWith(".stix2") && !file.toString().endsWith(".json")) continue;
+            Feed feed = FeedReader.defaults().read(file);
+            Map<String, Long> meaning = meaning(feed);
+            byte[] stix = new StixWriter(java.time.Instant.EPOCH).toBytes(feed.indicators());
+            assertThat(meaning(FeedReader.defaults().read("out.stix2", stix))).as("STIX round trip of %s", file).isEqualTo(meaning);
+            byte[] misp = new MispWriter().toBytes(feed.indicators());
+            assertThat(meaning(FeedReader.defaults().read("out.json", misp))).as("MISP round trip of %s", file).isEqualTo(meaning);
+        }
+    }
+
+    /** Distinct (collection, threat, type, value), counted: the writers drop duplicates within a collection. */
+    private static Map<String, Long> meaning(Feed feed) {
+        return feed.indicators().stream().map(i -> i.collection().name() + " | " + i.collection().indicates() + " | "
+                + i.value().type().key() + " | " + i.value().value()).distinct()
+                .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
     }
 
     @Test
