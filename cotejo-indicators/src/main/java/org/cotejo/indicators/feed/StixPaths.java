@@ -47,6 +47,9 @@ final class StixPaths {
         // MVT's feeds put server addresses under domain-name:value (NoviSpy's do); read them as what they are.
         if (type == ObservableType.DOMAIN) return Optional.of(TypeInference.domainOrIp(value));
         if ((type == ObservableType.IPV4 || type == ObservableType.IPV6) && value.contains("/")) return Optional.of(ObservableType.CIDR);
+        // A file name cannot hold '/': feeds that write a full path under file:name (MVT's own test bundle
+        // does) mean the path, and matching it as a path is what finds it on a device.
+        if (type == ObservableType.FILE_NAME && value.startsWith("/")) return Optional.of(ObservableType.FILE_PATH);
         return Optional.ofNullable(type);
     }
 

@@ -108,11 +108,12 @@ class CorpusConformanceTest {
         Map<ObservableType, String> values = feed.indicators().stream()
                 .collect(Collectors.toMap(i -> i.value().type(), i -> i.value().raw(), (a, b) -> a + "," + b));
         assertThat(values).containsEntry(ObservableType.DOMAIN, "example.org").containsEntry(ObservableType.IPV4, "198.51.100.1")
-                .containsEntry(ObservableType.PROCESS_NAME, "Launch").containsEntry(ObservableType.FILE_NAME, "/var/foobar/txt")
+                .containsEntry(ObservableType.PROCESS_NAME, "Launch").containsEntry(ObservableType.FILE_PATH, "/var/foobar/txt")
                 .containsEntry(ObservableType.EMAIL, "foobar@example.org").containsEntry(ObservableType.ANDROID_PROPERTY, "sys.foobar")
+                .containsEntry(ObservableType.URL, "http://example.com/thisisbad")
                 .containsKeys(ObservableType.SHA256, ObservableType.SHA1);
-        // The URL indicator loads once cotejo-core's URL normaliser is complete; until then it is a skip with the reason.
-        assertThat(feed.indicators().size() + feed.skips().size()).isEqualTo(9);
+        assertThat(feed.indicators()).hasSize(9);
+        assertThat(feed.skips()).isEmpty();
         assertThat(feed.collections()).extracting(c -> c.indicates()).containsExactly(new IndicatedThreat("malware", "TestMalware"));
     }
 
