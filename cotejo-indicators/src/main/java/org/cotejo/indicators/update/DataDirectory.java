@@ -13,11 +13,14 @@ public final class DataDirectory {
 
     /** Resolves from this process's environment and home folder. */
     public static Path resolve() {
-        return resolve(null, System.getenv(), Path.of(System.getProperty("user.home")));
+        return resolve(null);
     }
 
     /** {@code override} (e.g. a {@code --data-dir} option) wins when not null. */
     public static Path resolve(Path override) {
+        // The system property lets tests (and embedding programs) isolate themselves from a user's data.
+        String property = System.getProperty("cotejo.home");
+        if (override == null && property != null && !property.isBlank()) override = Path.of(property);
         return resolve(override, System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
