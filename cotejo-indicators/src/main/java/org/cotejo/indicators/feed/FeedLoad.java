@@ -68,14 +68,6 @@ final class FeedLoad {
 
     /** Keeps a raw value readable inside a one-line message. */
     static String printable(String raw) {
-        if (raw == null) return "";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < raw.length() && b.length() < 120; i++) {
-            char c = raw.charAt(i);
-            if (c < 0x20 || c == 0x7f) b.append(String.format("\\x%02x", (int) c));
-            else b.append(c);
-        }
-        if (b.length() >= 120) b.append('…');
-        return b.toString();
+        return raw == null ? "" : CotejoException.printable(raw);
     }
 }

@@ -41,14 +41,7 @@ public final class MispWriter {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode response = root.putArray("response");
         byCollection.forEach((c, values) -> response.addObject().set("Event", event(c, List.copyOf(values.values()))));
-        try {
-            byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-            byte[] out = java.util.Arrays.copyOf(json, json.length + 1);
-            out[json.length] = '\n';
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("writing JSON to memory cannot fail", e);
-        }
+        return JsonBytes.of(mapper, root);
     }
 
     public void write(List<Indicator> indicators, OutputStream out) throws IOException {

@@ -43,14 +43,7 @@ public final class StixWriter {
     }
 
     public byte[] toBytes(List<Indicator> indicators) {
-        try {
-            byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle(indicators));
-            byte[] out = java.util.Arrays.copyOf(json, json.length + 1);
-            out[json.length] = '\n';
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("writing JSON to memory cannot fail", e);
-        }
+        return JsonBytes.of(mapper, bundle(indicators));
     }
 
     public void write(List<Indicator> indicators, OutputStream out) throws IOException {
