@@ -63,6 +63,9 @@ class CliTest {
         for (String sub : new String[] {"info", "check", "convert", "update"}) {
             assertThat(cotejo("iocs", sub, "--help").out()).as(sub).contains("Examples:");
         }
+        for (String[] cmd : new String[][] {{"demo", "--help"}, {"bench", "--help"}, {"bench", "iocs", "--help"}, {"--help"}}) {
+            assertThat(cotejo(cmd).out()).as(String.join(" ", cmd)).containsPattern("Examples?:");
+        }
     }
 
     @Test
