@@ -324,7 +324,11 @@ public final class IndicatorIndex {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
     }
 
-    /** Strict dotted quad (no leading zeros, no octal or hex) as an unsigned value, or -1. */
+    /**
+     * Strict dotted quad (no leading zeros, no octal or hex) as an unsigned value, or -1: the rule of
+     * {@code IpAddresses.normaliseIpv4}, applied to a range of characters so the hot path need not
+     * cut a String out of the URL.
+     */
     static long parseIpv4(CharSequence s, int from, int to) {
         long address = 0;
         int parts = 0;
