@@ -1,0 +1,80 @@
+package org.cotejo.forensics.evidence;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.cotejo.forensics.module.FileLocator;
+
+/**
+ * One opened extraction: its files, how modules find their artifacts in it, the private work area for
+ * copies, and the identifiers it carries (UDID, serial number, IMEI...). Closing it closes the tree and
+ * removes the work area.
+ */
+public final class Extraction implements AutoCloseable {
+    private final EvidenceKind kind;
+    private final Path origin;
+    private final FileTree tree;
+    private final FileLocator locator;
+    private final WorkArea work;
+    private final Map<String, String> identifiers;
+    private final Map<Class<?>, Object> services = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Extraction(EvidenceKind kind, Path origin, FileTree tree, FileLocator locator, WorkArea work,
+                      Map<String, String> identifiers) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.origin = Objects.requireNonNull(origin, "origin");
+        this.tree = Objects.requireNonNull(tree, "tree");
+        this.locator = Objects.requireNonNull(locator, "locator");
+        this.work = Objects.requireNonNull(work, "work");
+        this.identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
+    }
+
+    public EvidenceKind kind() { return kind; }
+
+    /** The path the analyst gave (folder or archive). */
+    public Path origin() { return origin; }
+
+    public FileTree tree() { return tree; }
+
+    public FileLocator locator() { return locator; }
+
+    public WorkArea work() { return work; }
+
+    /** Identifiers read from the extraction itself, e.g. "udid", "serial_number", "imei", "product_type". */
+    public Map<String, String> identifiers() { return identifiers; }
+
+    /**
+     * Kind-specific readers attached by the opener, e.g. the {@code BackupManifest} of a backup, which
+     * the Manifest module lists.
+     */
+    public <T> java.util.Optional<T> service(Class<T> type) {
+        return java.util.Optional.ofNullable(type.cast(services.get(type)));
+    }
+
+    /** Attaches a kind-specific reader (see {@link #service}); returns this extraction. */
+    public <T> Extraction with(Class<T> type, T service) {
+        services.put(type, Objects.requireNonNull(service, "service"));
+        return this;
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Object s : services.values()) {
+            if (s instanceof AutoCloseable c && s != tree) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // services are readers over the work area, which is removed next
+                }
+            }
+        }
+        try {
+            tree.close();
+        } finally {
+            work.close();
+        }
+    }
+}
