@@ -28,11 +28,17 @@ public interface FileTree extends AutoCloseable {
      */
     List<FileEntry> glob(String pattern) throws IOException;
 
-    /** The bytes of a file entry. */
+    /** The bytes of a file entry as modules read them (decrypted, for an encrypted backup). */
     InputStream open(FileEntry entry) throws IOException;
 
-    /** SHA-256 (lower-case hex) of a file entry's bytes; computed once and remembered. */
+    /**
+     * SHA-256 (lower-case hex) of the entry's bytes as stored in the evidence (for an encrypted backup:
+     * the encrypted bytes); computed once and remembered.
+     */
     String sha256(FileEntry entry) throws IOException;
+
+    /** SHA-256 of the stored bytes read again now, to check the evidence did not change while it was read. */
+    String freshSha256(FileEntry entry) throws IOException;
 
     @Override
     void close() throws IOException;

@@ -111,6 +111,13 @@ public final class FolderTree implements FileTree {
         return h;
     }
 
+    @Override
+    public String freshSha256(FileEntry entry) throws IOException {
+        try (InputStream in = open(entry)) {
+            return Hashing.sha256(in);
+        }
+    }
+
     /** The file on disk, for readers that need random access (never to be written). */
     public Path pathOf(FileEntry entry) {
         Path p = resolve(entry.path());

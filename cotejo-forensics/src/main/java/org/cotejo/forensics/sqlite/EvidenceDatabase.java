@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.FileTree;
-import org.cotejo.forensics.evidence.Hashing;
 import org.cotejo.forensics.module.SourceFile;
 import org.sqlite.SQLiteConfig;
 
@@ -176,10 +175,7 @@ public final class EvidenceDatabase implements AutoCloseable {
         all.add(source);
         all.addAll(sideFiles);
         for (SourceFile f : all) {
-            String now;
-            try (InputStream in = tree.open(f.entry())) {
-                now = Hashing.sha256(in);
-            }
+            String now = tree.freshSha256(f.entry());
             String before = originalHashes.get(f.entry().path());
             if (!now.equals(before)) {
                 throw new CotejoException("evidence file " + f.entry().path() + " changed while it was read (SHA-256 "
