@@ -1,0 +1,155 @@
+package org.cotejo.detection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cotejo.core.indicator.Match;
+import org.cotejo.core.observable.InvalidObservableException;
+import org.cotejo.core.observable.Observable;
+import org.cotejo.core.observable.ObservableType;
+import org.cotejo.detection.heuristic.Alert;
+import org.cotejo.detection.heuristic.Heuristic;
+import org.cotejo.detection.heuristic.HeuristicContext;
+import org.cotejo.forensics.record.ObservedValue;
+import org.cotejo.forensics.record.Record;
+import org.cotejo.forensics.record.TimelineEvent;
+import org.cotejo.forensics.record.TraceClass;
+import org.cotejo.indicators.index.IndicatorIndex;
+import org.cotejo.indicators.warninglist.WarningLists;
+
+/**
+ * The detection stage for one extraction: every observable of every record against the indicator index,
+ * every heuristic over the records of its modules, then dispositions and the verdict. Records stream
+ * through {@link #accept}; only matches and alerts are kept.
+ */
+public final class Detector {
+    /** Record fields that hold an app's bundle id (an app with one is not a bare spyware daemon). */
+    private static final List<String> BUNDLE_ID_FIELDS = List.of("bundle_id", "bundleId", "BundleId", "softwareVersionBundleId");
+    private static final List<String> PATH_FIELDS = List.of("client", "path", "file_path", "Executable", "BundlePath", "filename");
+
+    private final IndicatorIndex index;
+    private final WarningLists warnings;
+    private final HeuristicContext context;
+    private final Map<String, List<Heuristic.Session>> sessionsByModule = new HashMap<>();
+    private final List<Heuristic.Session> sessions = new ArrayList<>();
+    private final List<Detection> detections = new ArrayList<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final Map<String, List<Match>> componentMatches = new HashMap<>();
+
+    public Detector(IndicatorIndex index, WarningLists warnings, List<Heuristic> heuristics, HeuristicContext context) {
+        this.index = index;
+        this.warnings = warnings;
+        this.context = context;
+        for (Heuristic h : heuristics) {
+            Heuristic.Session s = h.start(context);
+            sessions.add(s);
+            for (String slug : h.modules()) sessionsByModule.computeIfAbsent(slug, k -> new ArrayList<>()).add(s);
+        }
+    }
+
+    /** Checks one record. */
+    public void accept(Record record) {
+        Instant time = earliest(record.timeline());
+        for (ObservedValue ov : record.observables()) {
+            for (Match m : index.match(ov.observable())) add(record, ov, m, time);
+            if (ov.observable().type() == ObservableType.FILE_PATH && record.module().equals("filesystem")
+                    && !context.options().fast()) {
+                matchComponentsAsProcesses(record, ov, time);
+            }
+        }
+        for (Heuristic.Session s : sessionsByModule.getOrDefault(record.module(), List.of())) s.inspect(record, alerts::add);
+    }
+
+    /** A process indicator naming a folder or file in a path (MVT's filesystem check; skipped with --fast). */
+    private void matchComponentsAsProcesses(Record record, ObservedValue ov, Instant time) {
+        for (String part : ov.observable().value().split("/")) {
+            if (part.isEmpty()) continue;
+            List<Match> ms = componentMatches.computeIfAbsent(part, p -> {
+                try {
+                    Observable o = ObservableType.PROCESS_NAME.normalise(p);
+                    List<Match> found = new ArrayList<>();
+                    for (Match m : index.match(o)) if (m.rule() == org.cotejo.core.indicator.MatchRule.PROCESS_EXACT) found.add(m);
+                    return found.isEmpty() ? List.of() : found;
+                } catch (InvalidObservableException e) {
+                    return List.of();
+                }
+            });
+            for (Match m : ms) {
+                add(record, ov, new Match(ov.observable(), m.indicator(), m.rule()), time);
+            }
+        }
+    }
+
+    private void add(Record record, ObservedValue ov, Match m, Instant time) {
+        var hits = warnings.check(ov.observable());
+        Level level = switch (ov.observable().type()) {
+            case FILE_PATH, FILE_NAME -> Level.HIGH;
+            default -> Level.CRITICAL;
+        };
+        detections.add(new Detection(record, ov, m, level, Disposition.EVIDENCE, hits, time));
+    }
+
+    /** Ends the run: heuristics finish, dispositions are applied, the verdict is decided. */
+    public Findings finish() {
+        for (Heuristic.Session s : sessions) s.finish(alerts::add);
+        List<Detection> judged = new ArrayList<>(detections.size());
+        Set<Record> appMatched = new HashSet<>();
+        for (Detection d : detections) {
+            if (d.observed().observable().type() == ObservableType.APP_ID) appMatched.add(d.record());
+        }
+        for (Detection d : detections) judged.add(judge(d, appMatched));
+        boolean corroborated = judged.stream().anyMatch(d -> d.disposition() == Disposition.EVIDENCE
+                && d.observed().trace() != TraceClass.BROWSING);
+        if (!corroborated) {
+            judged.replaceAll(d -> d.disposition() == Disposition.EVIDENCE && d.observed().trace() == TraceClass.BROWSING
+                    ? d.withDisposition(Disposition.EXPOSURE, Level.LOW) : d);
+        }
+        List<Detection> unique = dedupe(judged);
+        return new Findings(unique, alerts, VerdictRule.decide(unique, alerts));
+    }
+
+    private Detection judge(Detection d, Set<Record> appMatched) {
+        if (!d.warnings().isEmpty()) return d.withDisposition(Disposition.WARNING_LISTED, Level.INFO);
+        var fields = d.record().fields();
+        if (d.observed().observable().type() == ObservableType.PROCESS_NAME && !appMatched.contains(d.record())) {
+            for (String key : BUNDLE_ID_FIELDS) {
+                String bundle = fields.string(key);
+                if (bundle != null && !bundle.isBlank() && !bundle.equals(d.observed().observable().raw())) {
+                    return d.withDisposition(Disposition.NAME_COLLISION, Level.LOW);
+                }
+            }
+        }
+        if (developerPath(d.observed().observable().value())) return d.withDisposition(Disposition.DEVELOPER_ARTEFACT, Level.LOW);
+        for (String key : PATH_FIELDS) {
+            String p = fields.string(key);
+            if (p != null && developerPath(p)) return d.withDisposition(Disposition.DEVELOPER_ARTEFACT, Level.LOW);
+        }
+        return d;
+    }
+
+    private static boolean developerPath(String p) {
+        return p.startsWith("/Developer/") || p.contains("/Library/Developer/") || p.contains("/DeveloperDiskImage");
+    }
+
+    /** One detection per record, observable and indicator (a value listed twice in a field is one finding). */
+    private static List<Detection> dedupe(List<Detection> in) {
+        Map<List<Object>, Detection> out = new LinkedHashMap<>();
+        for (Detection d : in) {
+            List<Object> key = List.of(System.identityHashCode(d.record()), d.record().provenance(), d.observed().observable(),
+                    d.match().indicator().id(), d.match().indicator().collection().sourceSha256());
+            out.putIfAbsent(key, d);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static Instant earliest(List<TimelineEvent> events) {
+        Instant min = null;
+        for (TimelineEvent e : events) if (min == null || e.time().isBefore(min)) min = e.time();
+        return min;
+    }
+}
