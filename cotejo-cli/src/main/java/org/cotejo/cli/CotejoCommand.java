@@ -13,13 +13,15 @@ import picocli.CommandLine.HelpCommand;
             "Checks phone extractions and network evidence against indicators of compromise,",
             "correlates infections across devices and cases, and writes reports a court can rely on.",
             "Analysis never touches the network; evidence is never modified."},
-        subcommands = {DemoCommand.class, IocsCommand.class, BenchCommand.class, HelpCommand.class},
+        subcommands = {DemoCommand.class, org.cotejo.cli.check.CheckCommand.class, IocsCommand.class, BenchCommand.class, HelpCommand.class},
         footer = {"", "Examples:",
             "  cotejo demo                                   run on the bundled sample data",
+            "  cotejo check ios-backup BACKUP --out results/  check an iPhone backup",
             "  cotejo iocs check evil.example hxxps://x[.]y/z check values against the bundled feeds",
             "  cotejo iocs info --iocs pegasus.stix2          what a feed holds",
             "  cotejo help iocs check                         help for one command",
-            "", "Exit codes: 0 success, 2 user error (bad input, missing file), 70 internal error."})
+            "", "Exit codes: 0 success, 2 user error (bad input, missing file), 1 internal error;",
+            "  `cotejo check` exits 3 when it finds anything HIGH or CRITICAL."})
 public final class CotejoCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -11,7 +11,7 @@ public final class Main {
     /** Exit code for user errors: bad input, missing files, malformed feeds. */
     public static final int USER_ERROR = 2;
     /** Exit code for a defect in Cotejo itself (the stack trace is printed to help report it). */
-    public static final int INTERNAL_ERROR = 70;
+    public static final int INTERNAL_ERROR = 1;
 
     private Main() {}
 

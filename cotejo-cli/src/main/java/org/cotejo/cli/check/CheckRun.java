@@ -1,0 +1,146 @@
+package org.cotejo.cli.check;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cotejo.cli.Version;
+import org.cotejo.cli.iocs.LoadedFeeds;
+import org.cotejo.core.CotejoException;
+import org.cotejo.detection.Detector;
+import org.cotejo.detection.Findings;
+import org.cotejo.detection.Level;
+import org.cotejo.detection.heuristic.Heuristic;
+import org.cotejo.detection.heuristic.HeuristicContext;
+import org.cotejo.detection.heuristic.Heuristics;
+import org.cotejo.detection.output.CheckOutputs;
+import org.cotejo.detection.output.RunInfo;
+import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.evidence.Extraction;
+import org.cotejo.forensics.evidence.WorkArea;
+import org.cotejo.forensics.module.ArtifactModule;
+import org.cotejo.forensics.module.ModuleOptions;
+import org.cotejo.forensics.module.ModuleProblem;
+import org.cotejo.forensics.module.ModuleRunner;
+import org.cotejo.forensics.module.Modules;
+import org.cotejo.forensics.module.RunListener;
+import org.cotejo.forensics.record.Record;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One `cotejo check`: load feeds, open the extraction, run its modules, match and judge every record as
+ * it streams by, write the outputs, print the summary. Exit codes: 0 nothing HIGH or above, 3 HIGH or
+ * CRITICAL found; user errors (2) and internal errors (1) are mapped by Main.
+ */
+final class CheckRun {
+    static final int FOUND_HIGH = 3;
+
+    /** Reads records from an opened extraction: its modules, or for MVT results folders the stored JSON. */
+    @FunctionalInterface
+    interface RecordSource {
+        void run(Extraction extraction, List<ArtifactModule> modules, ModuleOptions options, RunListener listener) throws IOException;
+    }
+
+    static final RecordSource MODULES = (x, modules, options, listener) -> new ModuleRunner(options).run(x, modules, listener);
+
+    private CheckRun() {}
+
+    static int execute(CommandSpec spec, EvidenceKind kind, Path path, CheckOptions o, EvidenceOpener opener) throws IOException {
+        return execute(spec, kind, path, o, opener, MODULES);
+    }
+
+    static int execute(CommandSpec spec, EvidenceKind kind, Path path, CheckOptions o, EvidenceOpener opener,
+                       RecordSource source) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Modules installed = Modules.installed();
+        List<Heuristic> heuristics = Heuristics.installed();
+        if (o.listModules) {
+            ModuleList.print(out, kind, installed, heuristics);
+            return 0;
+        }
+        if (path == null) throw new CotejoException("give the " + kind.label() + " to check (PATH), or --list-modules");
+        if (!Files.exists(path)) throw new CotejoException("no such file or folder: " + path);
+        List<ArtifactModule> modules = installed.select(kind, o.modules);
+        OutputFolder folder = o.out == null ? null : OutputFolder.prepare(o.out, path);
+        try {
+            int code = run(kind, path, o, opener, source, modules, heuristics, folder, out, err);
+            if (folder != null) folder.commit();
+            return code;
+        } catch (IOException | RuntimeException | Error e) {
+            if (folder != null) folder.discard();
+            throw e;
+        }
+    }
+
+    private static int run(EvidenceKind kind, Path path, CheckOptions o, EvidenceOpener opener, RecordSource source,
+                           List<ArtifactModule> modules, List<Heuristic> heuristics, OutputFolder folder,
+                           PrintWriter out, PrintWriter err) throws IOException {
+        Instant started = Instant.now();
+        LoadedFeeds feeds = LoadedFeeds.load(o.feeds);
+        ModuleOptions options = new ModuleOptions(o.fast);
+        Progress progress = new Progress(err, System.console() != null, modules.size());
+        Map<String, Long> recordsBySlug = new LinkedHashMap<>();
+        List<ModuleProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        try (Extraction x = opener.open(path); WorkArea scratch = WorkArea.create()) {
+            List<RunInfo.FileHash> inputs = InputHashes.of(x);
+            boolean loaded = feeds.index().size() > 0;
+            Detector detector = new Detector(feeds.index(), feeds.warnings(), heuristics,
+                    new HeuristicContext(kind == EvidenceKind.MVT_RESULTS ? null : x, options, loaded));
+            try (CheckOutputs outputs = new CheckOutputs(folder == null ? null : folder.writing(), scratch.newFolder("timeline"))) {
+                Map<String, Integer> problemsBefore = new HashMap<>();
+                source.run(x, modules, options, new RunListener() {
+                    @Override
+                    public void moduleStarted(ArtifactModule m) {
+                        problemsBefore.put(m.name(), problems.size());
+                        progress.started(m.name());
+                    }
+
+                    @Override
+                    public void record(Record r) {
+                        detector.accept(r);
+                        try {
+                            outputs.record(r);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        progress.record();
+                    }
+
+                    @Override
+                    public void problem(ModuleProblem p) {
+                        problems.add(p);
+                        progress.note("  problem: " + p.describe());
+                    }
+
+                    @Override
+                    public void moduleFinished(ArtifactModule m, long count, Duration took) {
+                        recordsBySlug.merge(m.slug(), count, Long::sum);
+                        progress.finished(count, took, problems.size() - problemsBefore.getOrDefault(m.name(), 0));
+                    }
+                });
+                Findings findings = detector.finish();
+                List<RunInfo.ModuleRun> runs = new ArrayList<>();
+                Map<String, String> names = new HashMap<>();
+                for (ArtifactModule m : modules) {
+                    runs.add(new RunInfo.ModuleRun(m.name(), m.slug(), m.trace().name().toLowerCase(), recordsBySlug.getOrDefault(m.slug(), 0L)));
+                    names.put(m.slug(), m.name());
+                }
+                RunInfo info = new RunInfo(Version.current(), kind, path.toAbsolutePath().normalize().toString(), x.identifiers(),
+                        feeds.feeds(), runs, List.copyOf(problems), inputs, started);
+                outputs.finish(findings, info, names);
+                Summary.print(out, info, findings, folder == null ? null : folder.target());
+                Level top = findings.highest();
+                return top != null && top.atLeast(Level.HIGH) ? FOUND_HIGH : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.cotejo.cli.check;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.cotejo.forensics.evidence.Extraction;
+
+/** Opens one kind of extraction. */
+@FunctionalInterface
+interface EvidenceOpener {
+    Extraction open(Path path) throws IOException;
+}

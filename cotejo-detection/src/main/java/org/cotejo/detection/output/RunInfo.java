@@ -1,0 +1,31 @@
+package org.cotejo.detection.output;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.module.ModuleProblem;
+import org.cotejo.indicators.feed.Feed;
+
+/**
+ * What a check run read and did, for info.json and findings.json.
+ *
+ * @param version     Cotejo's version
+ * @param kind        evidence kind
+ * @param target      the evidence path as given, made absolute
+ * @param identifiers identifiers read from the extraction
+ * @param feeds       feeds loaded (file and SHA-256 of each)
+ * @param modules     modules run, in order
+ * @param problems    what could not be read
+ * @param inputs      every input file with its SHA-256 (paths inside the extraction)
+ * @param started     when the run started (written to info.json only, so findings.json is reproducible)
+ */
+public record RunInfo(String version, EvidenceKind kind, String target, Map<String, String> identifiers, List<Feed> feeds,
+                      List<ModuleRun> modules, List<ModuleProblem> problems, List<FileHash> inputs, Instant started) {
+
+    /** One module's run: name, slug, trace class and record count. */
+    public record ModuleRun(String name, String slug, String trace, long records) {}
+
+    /** A file of the evidence and its SHA-256. */
+    public record FileHash(String path, String sha256) {}
+}
