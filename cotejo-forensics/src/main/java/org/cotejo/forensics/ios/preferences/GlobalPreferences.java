@@ -1,0 +1,49 @@
+package org.cotejo.forensics.ios.preferences;
+
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSObject;
+import java.util.Map;
+import java.util.Set;
+import org.cotejo.core.CotejoException;
+import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.module.ArtifactModule;
+import org.cotejo.forensics.module.Location;
+import org.cotejo.forensics.module.ModuleContext;
+import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.record.Fields;
+import org.cotejo.forensics.record.TraceClass;
+
+/**
+ * The phone's global settings ({@code .GlobalPreferences.plist}), one record per setting. Among them
+ * is whether Lockdown Mode is on ({@code LDMGlobalEnabled}).
+ */
+public final class GlobalPreferences implements ArtifactModule {
+    static final Location GLOBAL_PREFERENCES = Location.of("HomeDomain", "Library/Preferences/.GlobalPreferences.plist",
+            "private/var/mobile/Library/Preferences/.GlobalPreferences.plist");
+
+    @Override public String name() { return "GlobalPreferences"; }
+    @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.IOS_BACKUP, EvidenceKind.IOS_FS); }
+    @Override public TraceClass trace() { return TraceClass.CONTEXT; }
+    @Override public String description() { return "Global settings (.GlobalPreferences.plist), including Lockdown Mode"; }
+
+    @Override
+    public void extract(ModuleContext ctx) throws Exception {
+        for (SourceFile file : ctx.locate(GLOBAL_PREFERENCES)) {
+            NSObject root;
+            try {
+                root = ctx.plist(file);
+            } catch (CotejoException e) {
+                ctx.problem(file, e.getMessage() + "; global preferences skipped");
+                continue;
+            }
+            if (!(root instanceof NSDictionary settings)) {
+                ctx.problem(file, "not a dictionary of settings; global preferences skipped");
+                continue;
+            }
+            for (Map.Entry<String, NSObject> e : settings.entrySet()) {
+                Fields f = Fields.builder().put("entry", e.getKey()).put("value", PlistValues.json(e.getValue())).build();
+                ctx.emit(f, ctx.provenance(file, "key \"" + e.getKey() + "\""));
+            }
+        }
+    }
+}
