@@ -46,6 +46,7 @@ final class AnalyticsDatabases {
             try (EvidenceDatabase db = ctx.database(file)) {
                 String sql = query(db);
                 if (sql == null) {
+                    db.problems().forEach(p -> ctx.problem(file, p));
                     ctx.problem(file, "no hard_failures, soft_failures or all_events table with timestamp and data columns; "
                             + "not a keychain analytics database, skipped");
                     continue;

@@ -47,8 +47,12 @@ public final class CacheFiles implements ArtifactModule {
     public void extract(ModuleContext ctx) throws Exception {
         for (SourceFile file : cacheDatabases(ctx)) {
             try (EvidenceDatabase db = ctx.database(file)) {
-                // A database of another kind that happens to be called Cache.db: nothing of ours in it.
-                if (!db.hasTable(TABLE)) continue;
+                if (!db.hasTable(TABLE)) {
+                    // Either the schema is unreadable (said in problems) or another kind of database
+                    // that happens to be called Cache.db: nothing of ours in it.
+                    db.problems().forEach(p -> ctx.problem(file, p + "; cache database skipped"));
+                    continue;
+                }
                 db.rows("SELECT * FROM " + TABLE + " ORDER BY 1", row -> {
                     Fields.Builder f = Fields.builder();
                     for (int i = 0; i < FIELDS.size() && i < row.getMetaData().getColumnCount(); i++) {

@@ -50,6 +50,7 @@ public final class SafariFavicon implements ArtifactModule {
                 if (db.hasTable("page_url") && db.hasTable("icon_info")) parts.add(VALID);
                 if (db.hasTable("rejected_resources")) parts.add(REJECTED);
                 if (parts.isEmpty()) {
+                    db.problems().forEach(p -> ctx.problem(file, p));
                     ctx.problem(file, "no page_url/icon_info or rejected_resources table; not a Safari Favicons.db, skipped");
                     continue;
                 }

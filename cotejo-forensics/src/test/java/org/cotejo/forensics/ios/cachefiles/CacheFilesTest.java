@@ -98,4 +98,24 @@ class CacheFilesTest {
             assertThat(p.fatal()).isFalse();
         });
     }
+
+    @Test
+    void aTruncatedCacheDbIsReportedAndDoesNotStopTheRun() throws Exception {
+        Path cache = dump.resolve(APP + "/Library/Caches/big/Cache.db");
+        Object[][] rows = new Object[400][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[] {(long) i, "https://example.org/" + "page/".repeat(40) + i, "2023-01-01 00:00:00"};
+        }
+        cacheDb(cache, rows);
+        byte[] bytes = Files.readAllBytes(cache);
+        Files.write(cache, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        ModuleHarness.Result result = ModuleHarness.run(ModuleHarness.fsDump(dump), "CacheFiles");
+
+        assertThat(result.of("cache_files").size()).isLessThan(rows.length);
+        assertThat(result.problems()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo(APP + "/Library/Caches/big/Cache.db");
+            assertThat(p.fatal()).isFalse();
+        });
+    }
 }
