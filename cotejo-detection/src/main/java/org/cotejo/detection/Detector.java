@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.indicator.Match;
-import org.cotejo.core.observable.InvalidObservableException;
-import org.cotejo.core.observable.Observable;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.detection.heuristic.Alert;
 import org.cotejo.detection.heuristic.Heuristic;
@@ -39,7 +37,6 @@ public final class Detector {
     private final List<Heuristic.Session> sessions = new ArrayList<>();
     private final List<Detection> detections = new ArrayList<>();
     private final List<Alert> alerts = new ArrayList<>();
-    private final Map<String, List<Match>> componentMatches = new HashMap<>();
 
     public Detector(IndicatorIndex index, WarningLists warnings, List<Heuristic> heuristics, HeuristicContext context) {
         this.index = index;
@@ -57,32 +54,8 @@ public final class Detector {
         Instant time = earliest(record.timeline());
         for (ObservedValue ov : record.observables()) {
             for (Match m : index.match(ov.observable())) add(record, ov, m, time);
-            if (ov.observable().type() == ObservableType.FILE_PATH && record.module().equals("filesystem")
-                    && !context.options().fast()) {
-                matchComponentsAsProcesses(record, ov, time);
-            }
         }
         for (Heuristic.Session s : sessionsByModule.getOrDefault(record.module(), List.of())) s.inspect(record, alerts::add);
-    }
-
-    /** A process indicator naming a folder or file in a path (MVT's filesystem check; skipped with --fast). */
-    private void matchComponentsAsProcesses(Record record, ObservedValue ov, Instant time) {
-        for (String part : ov.observable().value().split("/")) {
-            if (part.isEmpty()) continue;
-            List<Match> ms = componentMatches.computeIfAbsent(part, p -> {
-                try {
-                    Observable o = ObservableType.PROCESS_NAME.normalise(p);
-                    List<Match> found = new ArrayList<>();
-                    for (Match m : index.match(o)) if (m.rule() == org.cotejo.core.indicator.MatchRule.PROCESS_EXACT) found.add(m);
-                    return found.isEmpty() ? List.of() : found;
-                } catch (InvalidObservableException e) {
-                    return List.of();
-                }
-            });
-            for (Match m : ms) {
-                add(record, ov, new Match(ov.observable(), m.indicator(), m.rule()), time);
-            }
-        }
     }
 
     private void add(Record record, ObservedValue ov, Match m, Instant time) {
