@@ -21,7 +21,8 @@ import org.cotejo.forensics.module.FsLocator;
  * Opens iOS sysdiagnose archives ({@code sysdiagnose_<date>_<device>.tar.gz}, read in place) and
  * folders. An archive holds exactly one top-level folder, the sysdiagnose itself, and the extraction is
  * re-rooted into it, so module globs read {@code crashes_and_spins/*.ips}. A folder is taken as the
- * sysdiagnose, unless it only wraps one folder (an archive extracted as is), which is then the root.
+ * sysdiagnose, unless all it holds is one {@code sysdiagnose_*} folder (an archive extracted as is),
+ * which is then the root.
  */
 public final class Sysdiagnoses {
     private Sysdiagnoses() {}
@@ -58,9 +59,10 @@ public final class Sysdiagnoses {
                 + (top.size() > 5 ? ", …" : "") + ")"));
     }
 
-    /** The one folder a folder holds when it holds nothing else, else null (the folder is the sysdiagnose). */
+    /** The one sysdiagnose_* folder a folder holds when it holds nothing else, else null (the folder is the sysdiagnose). */
     private static String wrappedFolder(FileTree tree) throws IOException {
         List<FileEntry> top = tree.glob("*");
-        return top.size() == 1 && top.get(0).isDirectory() ? top.get(0).path() : null;
+        boolean wraps = top.size() == 1 && top.get(0).isDirectory() && top.get(0).name().startsWith("sysdiagnose_");
+        return wraps ? top.get(0).path() : null;
     }
 }
