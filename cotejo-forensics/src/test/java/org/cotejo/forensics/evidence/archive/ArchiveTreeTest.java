@@ -102,6 +102,29 @@ class ArchiveTreeTest {
     }
 
     @Test
+    void readsEveryEntryOfAMixedTarByItsRecordedOffset() throws Exception {
+        ArchiveBuilder b = ArchiveBuilder.archive();
+        java.util.Map<String, byte[]> written = new java.util.LinkedHashMap<>();
+        java.util.Random random = new java.util.Random(42);
+        int[] sizes = {0, 1, 511, 512, 513, 70_000, 200_000, 3, 65_536, 1_000_000, 17};
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] data = new byte[sizes[i]];
+            random.nextBytes(data);
+            // every third name is long enough to need a PAX header of its own after a large file
+            String name = (i % 3 == 0 ? "deep/" + "folder-with-a-long-name/".repeat(6) : "flat/") + "f" + i;
+            written.put(name, data);
+            b.file(name, data);
+        }
+        try (ArchiveTree tree = ArchiveTree.open(b.tar(evidence.resolve("mixed.tar")), work)) {
+            for (var e : written.entrySet()) {
+                try (InputStream in = tree.open(tree.entry(e.getKey()).orElseThrow())) {
+                    assertThat(in.readAllBytes()).as(e.getKey()).isEqualTo(e.getValue());
+                }
+            }
+        }
+    }
+
+    @Test
     void globsAndWalksInPathOrder() throws Exception {
         try (ArchiveTree tree = ArchiveTree.open(write("dump.zip"), work)) {
             assertThat(tree.glob("private/var/*/Library/*/*.db")).extracting(FileEntry::path).containsExactly(SMS);
