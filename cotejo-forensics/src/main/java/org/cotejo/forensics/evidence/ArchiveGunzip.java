@@ -49,7 +49,7 @@ final class ArchiveGunzip {
         } catch (CotejoException e) {
             throw e;
         } catch (IOException e) {
-            if (e instanceof java.nio.file.FileSystemException && String.valueOf(e.getMessage()).contains("space")) {
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
                 throw new CotejoException("no space left in the work area " + work.root() + " while decompressing " + label
                         + " (" + written + " bytes written); free space there or extract the archive with a trusted tool", e);
             }

@@ -1,5 +1,6 @@
 package org.cotejo.forensics.mvt;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -30,13 +31,11 @@ import org.cotejo.forensics.module.FsLocator;
  */
 public final class MvtResults {
     /** MVT writes JSON with Python's encoder: NaN and Infinity appear as bare words; strings can be long. */
-    static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+    static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(256 << 20).build())
+                    .build())
             .build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(256 << 20).build());
-    }
 
     /** backup_info.json key → Cotejo identifier name (the same names an iOS backup's Info.plist gives). */
     private static final List<Map.Entry<String, String>> BACKUP_INFO_KEYS = List.of(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +50,7 @@ record IpsReport(JsonNode header, String procPath, String procName, String bodyE
     }
 
     static IpsReport read(InputStream raw) throws IOException, NotAReport {
-        PushbackInputStream in = new PushbackInputStream(raw, 1);
+        PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(raw, 1 << 16), 1);
         JsonNode header;
         try {
             header = JSON.readTree(firstLine(in));

@@ -53,6 +53,17 @@ class IosFilesystemsTest {
     }
 
     @Test
+    void findsFilesUnderAWrappingFolderWhoseNameLooksLikeAWildcard() throws Exception {
+        phone(dir.resolve("exports/dump [1]*"));
+        try (Extraction x = IosFilesystems.open(dir.resolve("exports"), null)) {
+            assertThat(x.locator().locate(Location.fs("private/var/mobile/Library/*/sms.db"))).singleElement()
+                    .satisfies(f -> assertThat(f.entry().path()).isEqualTo(SMS_DB));
+            assertThat(x.tree().sha256(x.tree().entry(SMS_DB).orElseThrow()))
+                    .isEqualTo(Hashing.sha256(Files.readAllBytes(dir.resolve("exports/dump [1]*").resolve(SMS_DB))));
+        }
+    }
+
+    @Test
     void readsAnSmsDatabaseFromATarGzWrappedInTwoFolders() throws Exception {
         Path archive = ArchiveBuilder.archive().folder(phone(dir.resolve("phone")), "export/dump/")
                 .tarGz(dir.resolve("dump.tar.gz"));
