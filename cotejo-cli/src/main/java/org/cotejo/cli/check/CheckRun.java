@@ -69,7 +69,7 @@ final class CheckRun {
         }
         if (path == null) throw new CotejoException("give the " + kind.label() + " to check (PATH), or --list-modules");
         if (!Files.exists(path)) throw new CotejoException("no such file or folder: " + path);
-        List<ArtifactModule> modules = installed.select(kind, o.modules);
+        List<ArtifactModule> modules = kind == EvidenceKind.MVT_RESULTS ? mvtModules(installed, o.modules) : installed.select(kind, o.modules);
         OutputFolder folder = o.out == null ? null : OutputFolder.prepare(o.out, path);
         try {
             int code = run(kind, path, o, opener, source, modules, heuristics, folder, out, err);
@@ -80,6 +80,20 @@ final class CheckRun {
             throw e;
         }
     }
+
+    /** An MVT results folder may hold any module's results: every module, or the named ones. */
+    private static List<ArtifactModule> mvtModules(Modules installed, List<String> names) {
+        if (names.isEmpty()) return installed.all();
+        List<ArtifactModule> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(installed.byName(n).orElseThrow(() -> new CotejoException("unknown module '" + n + "'; modules: "
+                    + String.join(", ", installed.all().stream().map(ArtifactModule::name).toList()))));
+        }
+        return installed.all().stream().filter(out::contains).toList();
+    }
+
+    static final RecordSource MVT_RESULTS = (x, modules, options, listener) ->
+            org.cotejo.forensics.mvt.MvtResultsReader.read(x, Modules.of(modules), listener);
 
     private static int run(EvidenceKind kind, Path path, CheckOptions o, EvidenceOpener opener, RecordSource source,
                            List<ArtifactModule> modules, List<Heuristic> heuristics, OutputFolder folder,
