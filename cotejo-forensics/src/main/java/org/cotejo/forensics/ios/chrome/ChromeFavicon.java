@@ -54,7 +54,9 @@ public final class ChromeFavicon implements ArtifactModule {
             }
             try (db) {
                 if (!db.hasTable("icon_mapping") || !db.hasTable("favicon_bitmaps") || !db.hasTable("favicons")) {
-                    ctx.problem(file, "no icon_mapping/favicon_bitmaps/favicons table; not a Chrome Favicons database, skipped");
+                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
+                    ctx.problem(file, db.problems().isEmpty() ? "no icon_mapping/favicon_bitmaps/favicons table; not a Chrome Favicons database, skipped"
+                            : String.join("; ", db.problems()) + "; skipped");
                     continue;
                 }
                 try {

@@ -47,7 +47,9 @@ public final class ChromeHistory implements ArtifactModule {
             }
             try (db) {
                 if (!db.hasTable("urls") || !db.hasTable("visits")) {
-                    ctx.problem(file, "no urls/visits table; not a Chrome History database, skipped");
+                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
+                    ctx.problem(file, db.problems().isEmpty() ? "no urls/visits table; not a Chrome History database, skipped"
+                            : String.join("; ", db.problems()) + "; skipped");
                     continue;
                 }
                 try {

@@ -44,7 +44,9 @@ public final class FirefoxFavicon implements ArtifactModule {
             }
             try (db) {
                 if (!db.hasTable("favicons") || !db.hasTable("favicon_sites") || !db.hasTable("history")) {
-                    ctx.problem(file, "no favicons/favicon_sites/history table; not a Firefox browser.db, skipped");
+                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
+                    ctx.problem(file, db.problems().isEmpty() ? "no favicons/favicon_sites/history table; not a Firefox browser.db, skipped"
+                            : String.join("; ", db.problems()) + "; skipped");
                     continue;
                 }
                 try {

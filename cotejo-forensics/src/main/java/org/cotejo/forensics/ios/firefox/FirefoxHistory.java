@@ -56,7 +56,9 @@ public final class FirefoxHistory implements ArtifactModule {
             }
             try (db) {
                 if (!db.hasTable("visits") || !db.hasTable("history")) {
-                    ctx.problem(file, "no visits/history table; not a Firefox browser.db, skipped");
+                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
+                    ctx.problem(file, db.problems().isEmpty() ? "no visits/history table; not a Firefox browser.db, skipped"
+                            : String.join("; ", db.problems()) + "; skipped");
                     continue;
                 }
                 try {

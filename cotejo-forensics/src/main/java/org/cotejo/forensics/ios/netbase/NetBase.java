@@ -45,7 +45,9 @@ final class NetBase {
         }
         try (db) {
             if (!db.hasTable("ZPROCESS") || !db.hasTable("ZLIVEUSAGE")) {
-                ctx.problem(file, "no ZPROCESS/ZLIVEUSAGE table; not a DataUsage/netusage database, skipped");
+                // A schema that cannot be read at all is a damaged file, not a different one: say which.
+                ctx.problem(file, db.problems().isEmpty() ? "no ZPROCESS/ZLIVEUSAGE table; not a DataUsage/netusage database, skipped"
+                        : String.join("; ", db.problems()) + "; skipped");
                 return;
             }
             List<String> live = db.columns("ZLIVEUSAGE");

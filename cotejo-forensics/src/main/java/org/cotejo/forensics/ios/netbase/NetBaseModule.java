@@ -35,7 +35,12 @@ abstract class NetBaseModule implements ArtifactModule {
     public List<ObservedValue> observe(Fields r) {
         Observations o = new Observations(trace());
         String name = r.string("proc_name");
-        if (!isPlaceholder(name)) o.add(ObservableType.PROCESS_NAME, "proc_name", name);
+        if (name != null && !isPlaceholder(name)) {
+            // iOS writes traffic a daemon made for an app as "<process>/<bundle id>" ("mDNSResponder/
+            // com.apple.AppStore", "<uuid>/com.apple.facetime"): each part is a name an indicator may
+            // give (MVT checks only the last one).
+            for (String part : name.split("/")) o.add(ObservableType.PROCESS_NAME, "proc_name", part);
+        }
         o.add(ObservableType.APP_ID, "bundle_id", r.string("bundle_id"));
         return o.list();
     }

@@ -58,7 +58,9 @@ public final class SafariBrowserState implements ArtifactModule {
             }
             try (db) {
                 if (!db.hasTable("tabs")) {
-                    ctx.problem(file, "no tabs table; not a Safari BrowserState.db, skipped");
+                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
+                    ctx.problem(file, db.problems().isEmpty() ? "no tabs table; not a Safari BrowserState.db, skipped"
+                            : String.join("; ", db.problems()) + "; skipped");
                     continue;
                 }
                 try {

@@ -58,7 +58,9 @@ public final class SafariHistory implements ArtifactModule {
             }
             try (db) {
                 if (!db.hasTable("history_items") || !db.hasTable("history_visits")) {
-                    ctx.problem(file, "no history_items/history_visits table; not a Safari History.db, skipped");
+                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
+                    ctx.problem(file, db.problems().isEmpty() ? "no history_items/history_visits table; not a Safari History.db, skipped"
+                            : String.join("; ", db.problems()) + "; skipped");
                     continue;
                 }
                 try {

@@ -56,7 +56,9 @@ public final class WebkitResourceLoadStatistics implements ArtifactModule {
             try (db) {
                 List<String> columns = db.columns("ObservedDomains");
                 if (!columns.containsAll(REQUIRED)) {
-                    ctx.problem(file, "no ObservedDomains table with " + String.join(", ", REQUIRED) + "; skipped");
+                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
+                    ctx.problem(file, db.problems().isEmpty() ? "no ObservedDomains table with " + String.join(", ", REQUIRED) + "; skipped"
+                            : String.join("; ", db.problems()) + "; skipped");
                     continue;
                 }
                 List<String> optional = OPTIONAL.keySet().stream().filter(columns::contains).sorted().toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.Sqlite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,5 +28,16 @@ class FirefoxFaviconTest {
                     .isEqualTo("Firefox favicon https://cdn.example.net/f.ico when visiting https://evil.example.net/a"));
             assertThat(r.provenance().locator()).isEqualTo("favicons id 5, history id 1");
         });
+    }
+
+    @Test
+    void reportsABrowserDbWithoutFavicons() throws Exception {
+        try (Sqlite db = Sqlite.create(dir.resolve("private/var/mobile/profile.profile/browser.db"))) {
+            db.exec("CREATE TABLE history (id INTEGER PRIMARY KEY, url TEXT)");
+        }
+        var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "FirefoxFavicon");
+
+        assertThat(result.records()).isEmpty();
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no favicons/favicon_sites/history"));
     }
 }

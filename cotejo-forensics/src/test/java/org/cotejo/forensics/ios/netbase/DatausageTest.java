@@ -25,6 +25,7 @@ class DatausageTest {
             db.process(1, 600000000.0, 600000900.0, "com.apple.mobilesafari", "MobileSafari")
                     .process(2, 600001000.0, 600001500.0, null, "bh")
                     .process(4, 600003000.0, 600003000.0, null, "rolexd")
+                    .process(5, 600004000.0, 600004000.0, "com.apple.AppStore", "mDNSResponder/com.apple.AppStore")
                     .live(10, 1L, 600000900.0, 5.0, 6.0)
                     .live(11, 2L, 600001500.0, 7.0, 8.0)
                     .live(12, 3L, 600002000.0, 9.0, 10.0)
@@ -44,7 +45,8 @@ class DatausageTest {
                 "ZLIVEUSAGE Z_PK 10 (ZHASPROCESS 1)",
                 "ZLIVEUSAGE Z_PK 11 (ZHASPROCESS 2)",
                 "ZLIVEUSAGE Z_PK 12 (ZHASPROCESS 3)",
-                "ZPROCESS Z_PK 4");
+                "ZPROCESS Z_PK 4",
+                "ZPROCESS Z_PK 5");
 
         Fields safari = rows.get(1).fields();
         assertThat(safari.keys()).containsExactly("first_isodate", "isodate", "proc_name", "bundle_id", "proc_id", "wifi_in",
@@ -74,6 +76,8 @@ class DatausageTest {
         assertThat(lonely.get("live_isodate")).as("no live row: the first use").isEqualTo(lonely.get("first_isodate"));
         assertThat(rows.get(4).timeline()).extracting(e -> e.event()).containsExactly("live_usage");
         assertThat(rows.get(4).observables()).extracting(o -> o.observable().value()).containsExactly("rolexd");
+        assertThat(rows.get(5).observables()).extracting(o -> o.observable().type() + "=" + o.observable().value())
+                .containsExactly("PROCESS_NAME=mDNSResponder", "PROCESS_NAME=com.apple.AppStore", "APP_ID=com.apple.appstore");
     }
 
     @Test
@@ -82,7 +86,7 @@ class DatausageTest {
         var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "Datausage");
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.of("datausage")).hasSize(5).allSatisfy(r -> {
+        assertThat(result.of("datausage")).hasSize(6).allSatisfy(r -> {
             assertThat(r.fields().has("wifi_in")).isTrue();
             assertThat(r.fields().get("wifi_in")).isNull();
             assertThat(r.fields().get("wifi_out")).isNull();
@@ -111,7 +115,7 @@ class DatausageTest {
         typical(backup.file("WirelessDomain", "Library/Databases/DataUsage.sqlite"), true);
         var result = ModuleHarness.run(backup.open(), "Datausage");
 
-        assertThat(result.of("datausage")).hasSize(5);
+        assertThat(result.of("datausage")).hasSize(6);
         assertThat(result.of("datausage").get(0).provenance().logical()).isEqualTo("WirelessDomain/Library/Databases/DataUsage.sqlite");
     }
 

@@ -22,7 +22,7 @@ class NetusageTest {
         var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "Netusage");
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.of("netusage")).hasSize(10);
+        assertThat(result.of("netusage")).hasSize(12);
         assertThat(result.of("netusage")).extracting(r -> r.provenance().file()).containsOnly(
                 "private/var/networkd/netusage.sqlite", "private/var/networkd/db/netusage.sqlite");
     }

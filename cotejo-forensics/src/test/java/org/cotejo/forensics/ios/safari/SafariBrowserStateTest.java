@@ -105,6 +105,17 @@ class SafariBrowserStateTest {
         });
     }
 
+    @Test
+    void reportsADatabaseWithoutTabs() throws Exception {
+        try (Sqlite db = Sqlite.create(dir.resolve(DB))) {
+            db.exec("CREATE TABLE browser_windows (id INTEGER PRIMARY KEY)");
+        }
+        var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "SafariBrowserState");
+
+        assertThat(result.records()).isEmpty();
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no tabs table"));
+    }
+
     /** A session_data blob as Safari writes it: a 4-byte header, then a binary property list. */
     static byte[] session(NSDictionary... entries) throws Exception {
         NSDictionary history = new NSDictionary();

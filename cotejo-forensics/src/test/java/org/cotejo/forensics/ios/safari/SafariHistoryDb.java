@@ -40,6 +40,18 @@ final class SafariHistoryDb implements AutoCloseable {
         return this;
     }
 
+    /** Runs the inserts in {@code rows} in one transaction (thousands of rows in well under a second). */
+    SafariHistoryDb inOneTransaction(Rows rows) throws Exception {
+        db.exec("BEGIN");
+        rows.write(this);
+        db.exec("COMMIT");
+        return this;
+    }
+
+    interface Rows {
+        void write(SafariHistoryDb db) throws Exception;
+    }
+
     @Override
     public void close() throws Exception {
         db.close();

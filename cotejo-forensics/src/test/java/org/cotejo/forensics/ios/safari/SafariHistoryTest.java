@@ -107,6 +107,26 @@ class SafariHistoryTest {
     }
 
     @Test
+    void reportsATruncatedDatabaseWithoutStoppingTheRun() throws Exception {
+        Path file = dir.resolve("private/var/mobile/Library/Safari/History.db");
+        try (SafariHistoryDb db = SafariHistoryDb.create(file)) {
+            db.inOneTransaction(d -> {
+                for (int i = 1; i <= 3000; i++) d.item(i, "https://site" + i + ".example.org/" + "x".repeat(100)).visit(i, i, 600000000 + i, null, null);
+            });
+        }
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "SafariHistory");
+
+        // Cut in half, the schema itself no longer reads: the file is reported as damaged, the run goes on.
+        assertThat(result.problems()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.fatal()).isFalse();
+            assertThat(p.describe()).contains("History.db").doesNotContain("not a Safari History.db");
+        });
+        assertThat(result.of("safari_history").size()).isLessThan(3000);
+    }
+
+    @Test
     void reportsADatabaseWithoutHistoryTables() throws Exception {
         try (var db = org.cotejo.forensics.testing.Sqlite.create(dir.resolve("private/var/mobile/Library/Safari/History.db"))) {
             db.exec("CREATE TABLE unrelated (x)");

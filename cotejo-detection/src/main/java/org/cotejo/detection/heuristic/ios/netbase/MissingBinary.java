@@ -68,10 +68,13 @@ public final class MissingBinary implements Heuristic {
                         + " has an empty name (usage at " + when + ")", MvtTime.parse(f.string("live_isodate")), record));
                 return;
             }
-            if (names().contains(name)) return;
-            String message = "No file named " + name + " exists anywhere in the dump, yet a process of that name without a bundle id"
-                    + " used the network (" + record.provenance().logical() + ", process " + f.text("proc_id") + ", at " + when + ")";
-            if (name.length() == TRUNCATED) message += truncationNote(name);
+            // "<process>/<bundle id>" names traffic a daemon made for an app: the binary is the process part.
+            String binary = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+            if (names().contains(binary)) return;
+            String message = "No file named " + binary + " exists anywhere in the dump, yet a process of that name without a bundle id"
+                    + " used the network (" + record.provenance().logical() + ", process " + f.text("proc_id") + " \"" + name
+                    + "\", at " + when + ")";
+            if (binary.length() == TRUNCATED) message += truncationNote(binary);
             out.alert(new Alert(Level.MEDIUM, id(), message, MvtTime.parse(f.string("live_isodate")), record));
         }
 

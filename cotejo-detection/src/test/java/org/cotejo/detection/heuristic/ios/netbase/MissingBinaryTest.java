@@ -46,6 +46,7 @@ class MissingBinaryTest {
             List<Alert> alerts = NetBaseRecords.run(new MissingBinary(), new HeuristicContext(x, ModuleOptions.DEFAULT, false),
                     process(1, "locationd", null, "2021-01-01 00:00:00.000000"),
                     process(2, "MobileSafari", "com.apple.mobilesafari", "2021-01-02 00:00:00.000000"),
+                    process(6, "locationd/com.apple.locationd.bundle-/System/Library", null, "2021-01-06 00:00:00.000000"),
                     rolexd,
                     row(DB, 3L, "rolexd", null, 999, 3L, "2021-01-03 00:00:00.000000", "2021-02-03 00:00:00.000000"));
 
@@ -54,7 +55,7 @@ class MissingBinaryTest {
                 assertThat(a.heuristic()).isEqualTo("netbase.missing-binary");
                 assertThat(a.record()).isSameAs(rolexd);
                 assertThat(a.eventTime()).isEqualTo(Instant.parse("2021-01-03T00:00:00Z"));
-                assertThat(a.message()).contains("No file named rolexd", DB, "process 3").doesNotContain("truncated");
+                assertThat(a.message()).contains("No file named rolexd", DB, "process 3 \"rolexd\"").doesNotContain("truncated");
             });
         }
     }
