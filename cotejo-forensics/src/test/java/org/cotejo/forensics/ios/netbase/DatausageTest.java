@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.ios.safari.BackupFolder;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.Record;
