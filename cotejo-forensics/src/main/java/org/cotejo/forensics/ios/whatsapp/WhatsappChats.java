@@ -1,5 +1,7 @@
 package org.cotejo.forensics.ios.whatsapp;
 
+import static org.cotejo.forensics.ios.whatsapp.WhatsappIds.digits;
+
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +82,7 @@ final class WhatsappChats {
             db.rows(SESSIONS, row -> {
                 String jid = text(EvidenceDatabase.cell(row, 2));
                 String resolved = null;
-                if (jid != null && jid.endsWith("@lid") && lidToPhone.containsKey(digits(jid))) {
+                if (jid != null && jid.endsWith(WhatsappIds.LID_SUFFIX) && lidToPhone.containsKey(digits(jid))) {
                     resolved = "+" + lidToPhone.get(digits(jid));
                 }
                 Fields f = Fields.builder()
@@ -115,7 +117,7 @@ final class WhatsappChats {
         }
         if (!CHAT_SESSION.equals(r.string("record_type"))) return out;
         String jid = r.text("contact_jid");
-        boolean group = jid.endsWith("@g.us") || r.string("group_creation_date") != null && !r.text("group_creation_date").isEmpty();
+        boolean group = jid.endsWith(WhatsappIds.GROUP_SUFFIX) || r.string("group_creation_date") != null && !r.text("group_creation_date").isEmpty();
         String chat = group
                 ? "WhatsApp group chat '" + r.text("partner_name") + "' (" + jid + ")"
                 : "WhatsApp chat with '" + r.text("partner_name") + "' ("
@@ -139,14 +141,5 @@ final class WhatsappChats {
     private static String text(Object cell) {
         if (cell == null) return null;
         return cell instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : cell.toString();
-    }
-
-    /** The digits of a JID or number: "123@lid" → "123", "+34 600" → "34600". */
-    static String digits(String id) {
-        int at = id.indexOf('@');
-        String local = at < 0 ? id : id.substring(0, at);
-        StringBuilder out = new StringBuilder(local.length());
-        for (int i = 0; i < local.length(); i++) if (Character.isDigit(local.charAt(i))) out.append(local.charAt(i));
-        return out.toString();
     }
 }
