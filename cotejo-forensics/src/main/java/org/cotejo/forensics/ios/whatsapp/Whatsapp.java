@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.ios.Links;
@@ -60,6 +61,7 @@ public final class Whatsapp implements ArtifactModule {
     public void extract(ModuleContext ctx) throws Exception {
         List<SourceFile> lidFiles = ctx.locate(LID_DB);
         for (SourceFile file : ctx.locate(CHAT_STORAGE)) {
+            // WhatsApp and WhatsApp Business may both be there: one unreadable database must not hide the other.
             try (EvidenceDatabase db = ctx.database(file)) {
                 if (!db.hasTable("ZWAMESSAGE")) {
                     ctx.problem(file, "no ZWAMESSAGE table; WhatsApp messages skipped");
@@ -69,6 +71,8 @@ public final class Whatsapp implements ArtifactModule {
                 Map<String, String> lidToPhone = WhatsappChats.lidPairs(ctx, file, db, sibling(file, lidFiles));
                 WhatsappChats.sessions(ctx, file, db, lidToPhone);
                 db.problems().forEach(p -> ctx.problem(file, p));
+            } catch (CotejoException e) {
+                ctx.problem(file, e.getMessage() + "; this WhatsApp database was skipped");
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
@@ -49,10 +50,12 @@ final class WhatsappChats {
                     ctx.problem(lidFile, "no ZWAPHONENUMBERLIDPAIR table; LID pairs skipped");
                 }
                 lids.problems().forEach(p -> ctx.problem(lidFile, p));
+                return lidToPhone;
+            } catch (CotejoException e) {
+                ctx.problem(lidFile, e.getMessage() + "; LID pairs read from ChatStorage.sqlite instead");
             }
-        } else if (chats.hasTable("ZWAPHONENUMBERLIDPAIR")) {
-            pairs(ctx, chatStorage, chats, lidToPhone);
         }
+        if (chats.hasTable("ZWAPHONENUMBERLIDPAIR")) pairs(ctx, chatStorage, chats, lidToPhone);
         return lidToPhone;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
@@ -68,6 +69,9 @@ public final class WhatsappContacts implements ArtifactModule {
             try (EvidenceDatabase db = ctx.database(file)) {
                 read(ctx, file, db);
                 db.problems().forEach(p -> ctx.problem(file, p));
+            } catch (CotejoException e) {
+                // Several app groups may hold a ContactsV2.sqlite: one unreadable file must not hide the others.
+                ctx.problem(file, e.getMessage() + "; this contacts database was skipped");
             }
         }
     }

@@ -89,4 +89,10 @@ class CalendarTest {
         assertThat(result.problems()).extracting(p -> p.message())
                 .containsExactly("no CalendarItem/Participant table; calendar events skipped");
     }
+
+    @Test
+    void findsItsFileByTheBackupIdMvtUses() {
+        assertThat(Calendar.CALENDAR_DB.fileId()).isEqualTo("2041457d5fe04d39d0ab481178355df6781e6858");
+        assertThat(new Calendar().slug()).isEqualTo("calendar");
+    }
 }

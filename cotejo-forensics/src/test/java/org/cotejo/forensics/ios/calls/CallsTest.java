@@ -94,4 +94,10 @@ class CallsTest {
         assertThat(result.records()).isEmpty();
         assertThat(result.problems()).extracting(p -> p.message()).containsExactly("no ZCALLRECORD table; calls skipped");
     }
+
+    @Test
+    void findsItsFileByTheBackupIdMvtUses() {
+        assertThat(Calls.CALL_HISTORY.fileId()).isEqualTo("5a4935c78a5255723f707230a451d79c540d2741");
+        assertThat(new Calls().slug()).isEqualTo("calls");
+    }
 }

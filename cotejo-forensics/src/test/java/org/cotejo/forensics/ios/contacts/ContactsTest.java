@@ -58,4 +58,10 @@ class ContactsTest {
         assertThat(result.records()).isEmpty();
         assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("empty file"));
     }
+
+    @Test
+    void findsItsFileByTheBackupIdMvtUses() {
+        assertThat(Contacts.ADDRESS_BOOK.fileId()).isEqualTo("31bb7ba8914766d4ba40d6dfb6113c8b614be442");
+        assertThat(new Contacts().slug()).isEqualTo("contacts");
+    }
 }

@@ -36,7 +36,7 @@ class IdStatusCacheTest {
 
     static void write(Path file, NSDictionary cache) throws Exception {
         Files.createDirectories(file.getParent());
-        BinaryPropertyListWriter.write(file.toFile(), cache);
+        Files.write(file, BinaryPropertyListWriter.writeToArray(cache));
     }
 
     @Test
@@ -144,5 +144,12 @@ class IdStatusCacheTest {
             assertThat(e.time()).isEqualTo(Instant.parse("2021-07-18T09:02:11Z"));
             assertThat(e.description()).endsWith("(Status 1)");
         });
+    }
+
+    @Test
+    void findsItsFileByTheBackupIdMvtUses() {
+        assertThat(IdStatusCache.BACKUP.fileId()).isEqualTo("6b97989189901ceaa4e5be9b7f05fb584120e27b");
+        assertThat(new IdStatusCache().slug()).isEqualTo("id_status_cache");
+        assertThat(IdStatusCache.FILESYSTEM.inBackups()).isFalse();
     }
 }

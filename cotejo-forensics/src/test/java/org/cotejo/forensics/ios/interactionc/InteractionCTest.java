@@ -167,4 +167,10 @@ class InteractionCTest {
                 "Interaction record created 5 hours before the event: [com.apple.MobileSMS] INCOMING from +34600111222 to local user: hi");
         assertThat(r.observables()).isEmpty();
     }
+
+    @Test
+    void findsItsFileByTheBackupIdMvtUses() {
+        assertThat(InteractionC.INTERACTION_DB.fileId()).isEqualTo("1f5a521220a3ad80ebfdc196978df8e7a2e49dee");
+        assertThat(new InteractionC().slug()).isEqualTo("interaction_c");
+    }
 }

@@ -135,7 +135,7 @@ final class InteractionDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.sql.SQLException {
         db.close();
     }
 }

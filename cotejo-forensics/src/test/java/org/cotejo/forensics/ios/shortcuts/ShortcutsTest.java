@@ -121,4 +121,10 @@ class ShortcutsTest {
         assertThat(result.problems()).extracting(p -> p.message())
                 .containsExactly("no ZSHORTCUT/ZSHORTCUTACTIONS table; shortcuts skipped");
     }
+
+    @Test
+    void findsItsFileByTheBackupIdMvtUses() {
+        assertThat(Shortcuts.SHORTCUTS_DB.fileId()).isEqualTo("5b4d0b44b5990f62b9f4d34ad8dc382bf0b01094");
+        assertThat(new Shortcuts().slug()).isEqualTo("shortcuts");
+    }
 }

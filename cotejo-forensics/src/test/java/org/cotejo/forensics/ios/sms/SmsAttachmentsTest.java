@@ -92,4 +92,10 @@ class SmsAttachmentsTest {
         assertThat(result.records()).extracting(Record::module).containsExactly("sms", "sms_attachments");
         assertThat(List.of(result.of("sms_attachments").get(0).fields().string("filename"))).containsExactly("/var/tmp/com.apple.messages/x-1");
     }
+
+    @Test
+    void findsItsFileByTheBackupIdMvtUses() {
+        assertThat(SmsAttachments.SMS_DB.fileId()).isEqualTo("3d0d7e5fb2ce288813306e4d4636395e047a3d28");
+        assertThat(new SmsAttachments().slug()).isEqualTo("sms_attachments");
+    }
 }

@@ -98,7 +98,7 @@ final class SmsDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.sql.SQLException {
         db.close();
     }
 }

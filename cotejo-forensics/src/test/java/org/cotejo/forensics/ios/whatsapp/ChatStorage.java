@@ -87,7 +87,7 @@ final class ChatStorage implements AutoCloseable {
     Sqlite sqlite() { return db; }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.sql.SQLException {
         db.close();
     }
 

@@ -97,4 +97,10 @@ class WhatsappContactsTest {
         assertThat(result.problems()).extracting(p -> p.message())
                 .containsExactly("no ZWAADDRESSBOOKCONTACT table; WhatsApp contacts skipped");
     }
+
+    @Test
+    void findsItsFileByTheBackupIdMvtUses() {
+        assertThat(WhatsappContacts.CONTACTS_DB.fileId()).isEqualTo("b8548dc30aa1030df0ce18ef08b882cf7ab5212f");
+        assertThat(new WhatsappContacts().slug()).isEqualTo("whatsapp_contacts");
+    }
 }

@@ -123,6 +123,22 @@ class WhatsappTest {
     }
 
     @Test
+    void anUnreadableLidDatabaseIsAProblemAndChatStoragePairsAreUsed() throws Exception {
+        try (ChatStorage db = ChatStorage.create(root, true)) {
+            db.lidPair(1, "201234567890123@lid", "+34600111222", T).session(1, "201234567890123@lid", "L", 0, T, null);
+        }
+        java.nio.file.Files.write(root.resolve(ChatStorage.FOLDER + "LID.sqlite"), new byte[] {'n', 'o', 't', ' ', 's', 'q', 'l'});
+        var result = ModuleHarness.run(ModuleHarness.fsDump(root), "Whatsapp");
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("LID.sqlite");
+            assertThat(p.fatal()).isFalse();
+            assertThat(p.message()).contains("not a SQLite database").endsWith("LID pairs read from ChatStorage.sqlite instead");
+        });
+        assertThat(ofType(result, "chat_session").get(0).fields().string("partner_resolved_phone_number")).isEqualTo("+34600111222");
+    }
+
+    @Test
     void aChatStorageWithoutMessagesTableIsAProblem() throws Exception {
         try (Sqlite db = Sqlite.create(root.resolve(ChatStorage.FOLDER + "ChatStorage.sqlite"))) {
             db.exec("CREATE TABLE Z_METADATA (Z_VERSION INTEGER PRIMARY KEY, Z_UUID VARCHAR(255), Z_PLIST BLOB)");
@@ -131,5 +147,12 @@ class WhatsappTest {
 
         assertThat(result.records()).isEmpty();
         assertThat(result.problems()).extracting(p -> p.message()).containsExactly("no ZWAMESSAGE table; WhatsApp messages skipped");
+    }
+
+    @Test
+    void findsItsFilesByTheBackupIdsMvtUses() {
+        assertThat(Whatsapp.CHAT_STORAGE.fileId()).isEqualTo("7c7fba66680ef796b916b067077cc246adacf01d");
+        assertThat(Whatsapp.LID_DB.fileId()).isEqualTo("e794f6ffcc3c222535f47684a63d5178da3c4500");
+        assertThat(new Whatsapp().slug()).isEqualTo("whatsapp");
     }
 }
