@@ -49,6 +49,12 @@ class KeyedArchiveTest {
     }
 
     @Test
+    void readsBackArchivesWithMoreObjectsThanOneByteUidsCanName() {
+        List<String> many = java.util.stream.IntStream.range(0, 70_000).mapToObj(i -> "s" + i).toList();
+        assertThat(KeyedArchive.decode(KeyedArchiver.archive(many), "big")).isEqualTo(many);
+    }
+
+    @Test
     void theRootIsObjectOneAsMvtReadsIt() {
         byte[] blob = KeyedArchiver.archive(new KeyedArchiver.Instance("MBFile", Map.of("Size", 7L)));
         assertThat(KeyedArchive.decodeObject(Plists.parse(blob, "blob"), 1, "blob")).isEqualTo(Map.of("Size", 7L));

@@ -76,9 +76,15 @@ public final class IosBackups {
             if (plist.encrypted() && (plist.manifestKey() == null || !plainManifest(tree, manifestEntry))) {
                 return EncryptedBackups.open(path, root, tree, plist, password, work);
             }
-            Path copy = work.newFolder("manifest").resolve("Manifest.db");
-            try (InputStream in = tree.open(manifestEntry)) {
-                Files.copy(in, copy);
+            Path folder = work.newFolder("manifest");
+            Path copy = folder.resolve("Manifest.db");
+            // the -wal and -shm side files go with it, or rows still in the write-ahead log would be missed
+            for (String name : new String[] {"Manifest.db", "Manifest.db-wal", "Manifest.db-shm"}) {
+                FileEntry e = tree.entry(name).filter(FileEntry::isFile).orElse(null);
+                if (e == null) continue;
+                try (InputStream in = tree.open(e)) {
+                    Files.copy(in, folder.resolve(name));
+                }
             }
             ManifestDatabase manifest = ManifestDatabase.open(copy, root.resolve("Manifest.db").toString(), MbFile::metadataOrNull);
             return new Extraction(EvidenceKind.IOS_BACKUP, path, tree, new BackupLocator(tree, manifest), work, identifiers(tree))

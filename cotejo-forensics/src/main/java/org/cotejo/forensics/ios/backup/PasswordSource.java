@@ -105,6 +105,14 @@ public interface PasswordSource {
         };
     }
 
+    /**
+     * What the command line uses: the {@code --password-file} when one is given, else the
+     * {@value #ENVIRONMENT_VARIABLE} environment variable, else a prompt on {@code console} (null: none).
+     */
+    static PasswordSource forCommandLine(Path passwordFile, Console console) {
+        return passwordFile != null ? fromFile(passwordFile) : first(fromEnvironment(), prompt(console));
+    }
+
     /** The password as UTF-8 bytes, as the key derivation takes it; the caller zeroes both arrays. */
     static byte[] utf8(char[] password) {
         ByteBuffer b = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));

@@ -97,6 +97,26 @@ class BackupDecryptorTest {
     }
 
     @Test
+    void aFileIdThatWouldEscapeTheCopyIsSkippedAndListed() throws Exception {
+        // iOS 10.0 layout: Manifest.db is in the clear, so a hostile row can be added in place
+        Path ios10 = TestBackups.write(tmp.resolve("evidence/ios10"), files, TestBackups.fast().legacy());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ios10.resolve("Manifest.db"));
+             var s = c.createStatement()) {
+            s.execute("INSERT INTO Files (fileID, domain, relativePath, flags) VALUES ('../../escape', 'HomeDomain', 'evil', 1)");
+        }
+        Path out = tmp.resolve("decrypted");
+
+        BackupDecryptor.Result r = BackupDecryptor.decrypt(ios10, password, out);
+
+        assertThat(r.skipped()).isEqualTo(1);
+        assertThat(r.files()).isEqualTo(files.size());
+        JsonNode skipped = new ObjectMapper().readTree(out.resolve(BackupDecryptor.HASH_MANIFEST).toFile()).get("skipped");
+        assertThat(skipped.get(0).get("file_id").asText()).isEqualTo("../../escape");
+        assertThat(tmp.resolve("escape")).doesNotExist();
+        assertThat(out.resolve(TestBackups.storedPath("MediaDomain/Media/big.bin"))).hasBinaryContent(files.get("MediaDomain/Media/big.bin"));
+    }
+
+    @Test
     void refusesAnOutputFolderInsideTheEvidenceOrNotEmpty() throws Exception {
         assertThatThrownBy(() -> BackupDecryptor.decrypt(backup, password, backup.resolve("decrypted")))
                 .isInstanceOf(CotejoException.class).hasMessageContaining("is inside the backup");

@@ -151,6 +151,24 @@ class BackupRoundTripTest {
         }
     }
 
+    @Test
+    void rowsStillInTheManifestsWriteAheadLogAreRead() throws Exception {
+        Path written = TestBackups.write(tmp.resolve("plain"), TestBackups.files(tmp), null);
+        Path withWal = Files.createDirectories(tmp.resolve("with-wal"));
+        for (String f : List.of("Info.plist", "Manifest.plist", "Status.plist")) Files.copy(written.resolve(f), withWal.resolve(f));
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + written.resolve("Manifest.db"));
+             var s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            s.execute("INSERT INTO Files (fileID, domain, relativePath, flags) VALUES ('00aa', 'HomeDomain', 'Library/only-in-wal', 1)");
+            // copied while the connection is open, as a phone or iTunes may leave it: the new row is only in the -wal file
+            for (String f : List.of("Manifest.db", "Manifest.db-wal", "Manifest.db-shm")) Files.copy(written.resolve(f), withWal.resolve(f));
+        }
+        try (Extraction x = IosBackups.open(withWal)) {
+            assertThat(x.service(BackupManifest.class).orElseThrow().find("HomeDomain", "Library/only-in-wal")).hasSize(1);
+        }
+    }
+
     static byte[] read(Extraction x, String path) throws IOException {
         try (InputStream in = x.tree().open(x.tree().entry(path).orElseThrow(() -> new AssertionError("no " + path)))) {
             return in.readAllBytes();

@@ -54,6 +54,12 @@ class PasswordSourceTest {
     }
 
     @Test
+    void theCommandLinePrefersItsPasswordFile() throws Exception {
+        Files.writeString(tmp.resolve("pw"), "from file\n");
+        assertThat(PasswordSource.forCommandLine(tmp.resolve("pw"), null).password(backup)).containsExactly("from file".toCharArray());
+    }
+
+    @Test
     void aPasswordGivenInMemoryIsCopiedSoTheCallerMayZeroIt() {
         char[] given = "abc".toCharArray();
         PasswordSource s = PasswordSource.of(given);
