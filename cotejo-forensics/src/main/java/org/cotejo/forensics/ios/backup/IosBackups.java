@@ -71,6 +71,7 @@ public final class IosBackups {
         FolderTree tree = new FolderTree(root);
         ManifestPlist plist = ManifestPlist.read(tree);
         WorkArea work = WorkArea.create();
+        ManifestDatabase manifest = null;
         try {
             FileEntry manifestEntry = tree.entry("Manifest.db").orElseThrow();
             if (plist.encrypted() && (plist.manifestKey() == null || !plainManifest(tree, manifestEntry))) {
@@ -86,10 +87,11 @@ public final class IosBackups {
                     Files.copy(in, folder.resolve(name));
                 }
             }
-            ManifestDatabase manifest = ManifestDatabase.open(copy, root.resolve("Manifest.db").toString(), MbFile::metadataOrNull);
+            manifest = ManifestDatabase.open(copy, root.resolve("Manifest.db").toString(), MbFile::metadataOrNull);
             return new Extraction(EvidenceKind.IOS_BACKUP, path, tree, new BackupLocator(tree, manifest), work, identifiers(tree))
                     .with(BackupManifest.class, manifest);
         } catch (IOException | RuntimeException e) {
+            if (manifest != null) manifest.close();
             work.close();
             throw e;
         }
@@ -101,14 +103,19 @@ public final class IosBackups {
         }
     }
 
-    /** UDID, serial, IMEI, product type and version from Info.plist (whatever it has). */
+    /**
+     * UDID, serial, IMEI, product type and version from Info.plist (whatever it has). A damaged Info.plist
+     * gives none, and the backup still opens: the BackupInfo module reports the damage when it reads it.
+     */
     static Map<String, String> identifiers(FolderTree tree) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        FileEntry info = tree.entry("Info.plist").orElse(null);
+        FileEntry info = tree.entry("Info.plist").filter(FileEntry::isFile).orElse(null);
         if (info == null) return out;
         NSObject root;
         try (InputStream in = tree.open(info)) {
             root = Plists.parse(in.readNBytes(64 << 20), "Info.plist");
+        } catch (CotejoException damaged) {
+            return out;
         }
         if (!(root instanceof NSDictionary d)) return out;
         put(out, "udid", d, "Unique Identifier");

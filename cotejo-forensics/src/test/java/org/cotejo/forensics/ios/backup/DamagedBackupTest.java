@@ -77,6 +77,17 @@ class DamagedBackupTest {
     }
 
     @Test
+    void aDamagedInfoPlistLeavesTheBackupReadableWithoutIdentifiers() throws Exception {
+        Path b = TestBackups.write(tmp.resolve("plain"), TestBackups.files(tmp), null);
+        Files.writeString(b.resolve("Info.plist"), "<?xml version=\"1.0\"?><plist><dict><key>oops");
+        try (Extraction x = IosBackups.open(b)) {
+            assertThat(x.identifiers()).isEmpty();
+            assertThat(BackupRoundTripTest.read(x, TestBackups.storedPath("AppDomain-net.example.app/Documents/notes.txt")))
+                    .asString().isEqualTo("call me at 10");
+        }
+    }
+
+    @Test
     void aGarbledFileBlobLeavesNoMetadataAndItsFileCannotBeReadAsPlainBytes() throws Exception {
         // iOS 10.0 layout: Manifest.db is in the clear, so a row can be damaged in place
         Path b = TestBackups.write(tmp.resolve("ios10"), TestBackups.files(tmp), TestBackups.fast().legacy());
