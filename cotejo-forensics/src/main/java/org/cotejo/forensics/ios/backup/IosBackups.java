@@ -49,34 +49,73 @@ public final class IosBackups {
         return Files.isRegularFile(dir.resolve("Manifest.db")) && Files.isRegularFile(dir.resolve("Info.plist"));
     }
 
-    /** Opens a plain (unencrypted) backup. */
+    /**
+     * Opens a backup that needs no password: a plain one, or one decrypted already (by Cotejo or MVT). An
+     * encrypted backup is refused with a message saying how to give its password.
+     */
     public static Extraction open(Path path) throws IOException {
+        return open(path, PasswordSource.none());
+    }
+
+    /**
+     * Opens a backup, plain or encrypted. The password is asked of {@code password} only when Manifest.plist
+     * says the backup is encrypted and its files still are: Manifest.db is not SQLite (iOS 10.2 and later
+     * encrypt it), or there is no ManifestKey (iOS 10.0 and 10.1 encrypt only the files). A backup with a
+     * ManifestKey and a plain Manifest.db is a decrypted copy and opens as a plain backup.
+     *
+     * @throws CotejoException when the password is missing ("... is encrypted; give its password ...") or
+     *                         wrong ("wrong password for the encrypted backup ...")
+     */
+    public static Extraction open(Path path, PasswordSource password) throws IOException {
         Path root = resolve(path).toAbsolutePath().normalize();
         FolderTree tree = new FolderTree(root);
+        ManifestPlist plist = ManifestPlist.read(tree);
         WorkArea work = WorkArea.create();
+        ManifestDatabase manifest = null;
         try {
-            Path copy = work.newFolder("manifest").resolve("Manifest.db");
             FileEntry manifestEntry = tree.entry("Manifest.db").orElseThrow();
-            try (InputStream in = tree.open(manifestEntry)) {
-                Files.copy(in, copy);
+            if (plist.encrypted() && (plist.manifestKey() == null || !plainManifest(tree, manifestEntry))) {
+                return EncryptedBackups.open(path, root, tree, plist, password, work);
             }
-            ManifestDatabase manifest = ManifestDatabase.open(copy, root.resolve("Manifest.db").toString(), blob -> null);
+            Path folder = work.newFolder("manifest");
+            Path copy = folder.resolve("Manifest.db");
+            // the -wal and -shm side files go with it, or rows still in the write-ahead log would be missed
+            for (String name : new String[] {"Manifest.db", "Manifest.db-wal", "Manifest.db-shm"}) {
+                FileEntry e = tree.entry(name).filter(FileEntry::isFile).orElse(null);
+                if (e == null) continue;
+                try (InputStream in = tree.open(e)) {
+                    Files.copy(in, folder.resolve(name));
+                }
+            }
+            manifest = ManifestDatabase.open(copy, root.resolve("Manifest.db").toString(), MbFile::metadataOrNull);
             return new Extraction(EvidenceKind.IOS_BACKUP, path, tree, new BackupLocator(tree, manifest), work, identifiers(tree))
                     .with(BackupManifest.class, manifest);
         } catch (IOException | RuntimeException e) {
+            if (manifest != null) manifest.close();
             work.close();
             throw e;
         }
     }
 
-    /** UDID, serial, IMEI, product type and version from Info.plist (whatever it has). */
+    private static boolean plainManifest(FolderTree tree, FileEntry manifest) throws IOException {
+        try (InputStream in = tree.open(manifest)) {
+            return EncryptedBackups.isSqlite(in);
+        }
+    }
+
+    /**
+     * UDID, serial, IMEI, product type and version from Info.plist (whatever it has). A damaged Info.plist
+     * gives none, and the backup still opens: the BackupInfo module reports the damage when it reads it.
+     */
     static Map<String, String> identifiers(FolderTree tree) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        FileEntry info = tree.entry("Info.plist").orElse(null);
+        FileEntry info = tree.entry("Info.plist").filter(FileEntry::isFile).orElse(null);
         if (info == null) return out;
         NSObject root;
         try (InputStream in = tree.open(info)) {
             root = Plists.parse(in.readNBytes(64 << 20), "Info.plist");
+        } catch (CotejoException damaged) {
+            return out;
         }
         if (!(root instanceof NSDictionary d)) return out;
         put(out, "udid", d, "Unique Identifier");

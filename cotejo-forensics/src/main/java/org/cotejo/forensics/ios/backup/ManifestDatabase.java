@@ -42,7 +42,7 @@ public final class ManifestDatabase implements BackupManifest, AutoCloseable {
             } catch (SQLException e) {
                 c.close();
                 throw new CotejoException(describe + " is not a readable backup manifest (" + e.getMessage()
-                        + "); an encrypted backup needs its password");
+                        + "): it is damaged, or encrypted and its Manifest.plist does not say so");
             }
             return new ManifestDatabase(c, metadata);
         } catch (SQLException e) {
@@ -92,6 +92,18 @@ public final class ManifestDatabase implements BackupManifest, AutoCloseable {
             while (rs.next()) visitor.accept(entry(rs));
         } catch (SQLException e) {
             throw new IOException("Manifest.db could not be read to its end: " + e.getMessage(), e);
+        }
+    }
+
+    /** The raw {@code file} blob (archived MBFile) of the row with this file id; empty when there is no such row or blob. */
+    public java.util.Optional<byte[]> fileBlob(String fileId) throws IOException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT file FROM Files WHERE fileID = ?")) {
+            ps.setString(1, fileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.ofNullable(rs.getBytes(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IOException("Manifest.db query for file " + fileId + " failed: " + e.getMessage(), e);
         }
     }
 
