@@ -28,8 +28,8 @@ import org.cotejo.forensics.evidence.Hashing;
 
 /**
  * Writes a decrypted copy of an encrypted backup for other tools: the decrypted Manifest.db, every file
- * present at its {@code id[0:2]/id}, the root property lists as they are (Manifest.plist included, so the
- * copy still says it came from an encrypted backup), and {@value #HASH_MANIFEST}, which lists for every
+ * present at its {@code id[0:2]/id}, the root property lists as they are (except that Manifest.plist's
+ * {@code IsEncrypted} is set to false, so the copy opens as the plain backup it now is), and {@value #HASH_MANIFEST}, which lists for every
  * file its SHA-256 as stored in the evidence and as decrypted, and the manifest's files that were missing
  * from the backup or skipped.
  *
@@ -144,7 +144,8 @@ public final class BackupDecryptor {
         MessageDigest stored = Hashing.sha256();
         MessageDigest written = Hashing.sha256();
         try (InputStream raw = new DigestInputStream(tree.stored().open(e), stored);
-             InputStream in = !decrypt ? raw : e.path().equals("Manifest.db") ? manifestCopy(tree, e, raw) : tree.decrypting(e, raw);
+             InputStream in = e.path().equals("Manifest.plist") ? plainManifestPlist(raw)
+                     : !decrypt ? raw : e.path().equals("Manifest.db") ? manifestCopy(tree, e, raw) : tree.decrypting(e, raw);
              OutputStream o = new DigestOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW), written)) {
             in.transferTo(o);
         } catch (IOException ex) {
@@ -160,6 +161,21 @@ public final class BackupDecryptor {
         g.writeStringField("encrypted_sha256", HexFormat.of().formatHex(stored.digest()));
         g.writeStringField("decrypted_sha256", HexFormat.of().formatHex(written.digest()));
         g.writeEndObject();
+    }
+
+    /**
+     * Manifest.plist with {@code IsEncrypted} set to false: the copy's files are decrypted, and a reader
+     * must not try to decrypt them again (an iOS 10.0/10.1 backup's Manifest.db is plain even when its
+     * files are encrypted, so the flag is the only sign). The hash manifest keeps the stored file's hash.
+     */
+    private static InputStream plainManifestPlist(InputStream raw) throws IOException {
+        byte[] bytes = raw.readNBytes(16 << 20);
+        if (raw.read() >= 0) throw new CotejoException("Manifest.plist is larger than 16 MiB");
+        if (!(org.cotejo.forensics.plist.Plists.parse(bytes, "Manifest.plist") instanceof com.dd.plist.NSDictionary d)) {
+            throw new CotejoException("Manifest.plist is not a dictionary");
+        }
+        d.put("IsEncrypted", false);
+        return new java.io.ByteArrayInputStream(com.dd.plist.BinaryPropertyListWriter.writeToArray(d));
     }
 
     /** Manifest.db was decrypted when the backup was opened: hash the stored bytes, copy the decrypted ones. */

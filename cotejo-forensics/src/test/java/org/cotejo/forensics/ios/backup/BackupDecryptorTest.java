@@ -46,9 +46,11 @@ class BackupDecryptorTest {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             assertThat(out.resolve(TestBackups.storedPath(f.getKey()))).as(f.getKey()).hasBinaryContent(f.getValue());
         }
-        for (String plist : List.of("Info.plist", "Manifest.plist", "Status.plist")) {
+        for (String plist : List.of("Info.plist", "Status.plist")) {
             assertThat(out.resolve(plist)).hasSameBinaryContentAs(backup.resolve(plist));
         }
+        assertThat(((com.dd.plist.NSDictionary) com.dd.plist.PropertyListParser.parse(out.resolve("Manifest.plist").toFile()))
+                .objectForKey("IsEncrypted").toJavaObject()).isEqualTo(false);
         try (Extraction x = IosBackups.open(out)) {
             assertThat(x.tree()).isNotInstanceOf(EncryptedBackupTree.class);
             assertThat(BackupRoundTripTest.read(x, TestBackups.storedPath("AppDomain-net.example.app/Documents/notes.txt")))
@@ -114,6 +116,11 @@ class BackupDecryptorTest {
         assertThat(skipped.get(0).get("file_id").asText()).isEqualTo("../../escape");
         assertThat(tmp.resolve("escape")).doesNotExist();
         assertThat(out.resolve(TestBackups.storedPath("MediaDomain/Media/big.bin"))).hasBinaryContent(files.get("MediaDomain/Media/big.bin"));
+        try (Extraction x = IosBackups.open(out)) {
+            assertThat(x.tree()).as("an iOS 10.0 copy opens as plain, without a password").isNotInstanceOf(EncryptedBackupTree.class);
+            assertThat(BackupRoundTripTest.read(x, TestBackups.storedPath("AppDomain-net.example.app/Documents/notes.txt")))
+                    .asString().isEqualTo("call me at 10");
+        }
     }
 
     @Test
