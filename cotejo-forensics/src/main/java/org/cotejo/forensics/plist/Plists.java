@@ -22,7 +22,7 @@ public final class Plists {
             }
         }
         try {
-            NSObject o = PropertyListParser.parse(bytes);
+            NSObject o = looksLikeXml(bytes) ? xml(bytes) : PropertyListParser.parse(bytes);
             if (o == null) throw new CotejoException(where + ": not a property list");
             return o;
         } catch (CotejoException e) {
@@ -31,6 +31,37 @@ public final class Plists {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new CotejoException(where + ": unreadable property list (" + CotejoException.printable(why) + ")");
         }
+    }
+
+    /**
+     * XML plists are parsed by a JDK parser configured here: no external entities or DTDs are loaded,
+     * secure processing limits entity expansion, and errors become exceptions instead of lines printed
+     * on stderr.
+     */
+    private static NSObject xml(byte[] bytes) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        f.setXIncludeAware(false);
+        f.setExpandEntityReferences(false);
+        f.setValidating(false);
+        f.setNamespaceAware(false);
+        javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
+        b.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(new java.io.StringReader("")));
+        b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                throw e;
+            }
+
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                throw e;
+            }
+        });
+        return com.dd.plist.XMLPropertyListParser.parse(b.parse(new java.io.ByteArrayInputStream(bytes)));
     }
 
     private static boolean looksLikeXml(byte[] b) {

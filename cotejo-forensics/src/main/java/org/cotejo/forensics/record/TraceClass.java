@@ -12,11 +12,14 @@ public enum TraceClass {
     FILESYSTEM("file traces", true),
     /** The device's configuration was changed: configuration profiles, installed apps, permissions. */
     CONFIGURATION("configuration traces", true),
-    /** The device talked to a server on its own: WebKit resource loads, cache files, network logs. */
+    /** The device talked to a server on its own: apps' URL caches, analytics naming servers, network captures and logs. */
     NETWORK("network traces", false),
     /** Something was sent to the person: links in SMS/iMessage/WhatsApp, attacker accounts, invitations. */
     DELIVERY("delivery traces", false),
-    /** The person's browser visited a page: Safari, Chrome and Firefox history, tabs and favicons. */
+    /**
+     * A browser engine loaded a page: Safari, Chrome and Firefox history, tabs and favicons, and WebKit's
+     * per-site stores (resource-load statistics, session logs, IndexedDB, local storage).
+     */
     BROWSING("browsing traces", false),
     /** Metadata about the extraction itself (backup info, version history). */
     CONTEXT("context", false);

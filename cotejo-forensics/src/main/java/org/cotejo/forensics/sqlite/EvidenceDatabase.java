@@ -62,11 +62,27 @@ public final class EvidenceDatabase implements AutoCloseable {
             copier.copy(side, folder.resolve("db" + suffix));
         }
         checkHeader(copy, source);
+        List<String> notes = new ArrayList<>();
+        String damage = Recovery.damage(copy);
+        Path opened = copy;
+        if (damage != null) {
+            Path recovered = Recovery.recover(copy, folder.resolve("recovered.db"));
+            if (recovered != null) {
+                opened = recovered;
+                notes.add("the database is damaged (" + damage + "); read the rows SQLite's recovery could salvage"
+                        + Recovery.unplaced(recovered));
+            } else {
+                notes.add("the database is damaged (" + damage + ") and the sqlite3 tool needed to salvage it is not"
+                        + " installed; read what the damaged file gives");
+            }
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy, config.toProperties());
-            return new EvidenceDatabase(tree, source, sideFiles, hashes, c);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + opened, config.toProperties());
+            EvidenceDatabase db = new EvidenceDatabase(tree, source, sideFiles, hashes, c);
+            db.problems.addAll(notes);
+            return db;
         } catch (SQLException e) {
             throw new CotejoException("cannot open SQLite database " + source.logical() + ": " + e.getMessage());
         }

@@ -38,6 +38,7 @@ public final class Sms implements ArtifactModule {
         for (SourceFile file : ctx.locate(SMS_DB)) {
             try (EvidenceDatabase db = ctx.database(file)) {
                 if (!db.hasTable("message") || !db.hasTable("handle")) {
+                    db.problems().forEach(p -> ctx.problem(file, p));
                     ctx.problem(file, "no message/handle table; not an sms.db");
                     continue;
                 }
