@@ -46,6 +46,46 @@ public interface ModuleContext {
     /** Reports something that could not be read; the module carries on. */
     void problem(SourceFile file, String message);
 
+    /**
+     * Reads each SQLite database at {@code where} in turn: opens it on a private copy, checks it has
+     * {@code tables}, hands it to {@code reader}, and reports (as problems naming the file) a file
+     * that is not a database, lacks a table ({@code what} says what it should have been), a query that
+     * cannot run, and the damage {@link EvidenceDatabase#problems()} records. The run goes on with the
+     * next file either way.
+     */
+    default void eachDatabase(Location where, java.util.List<String> tables, String what, DatabaseReader reader) throws IOException {
+        for (SourceFile file : locate(where)) {
+            EvidenceDatabase db;
+            try {
+                db = database(file);
+            } catch (org.cotejo.core.CotejoException e) {
+                problem(file, e.getMessage() + "; skipped");
+                continue;
+            }
+            try (db) {
+                java.util.List<String> missing = tables.stream().filter(t -> !db.hasTable(t)).toList();
+                if (!missing.isEmpty()) {
+                    problem(file, db.problems().isEmpty()
+                            ? "no " + String.join("/", missing) + " table; not " + what + ", skipped"
+                            : String.join("; ", db.problems()) + "; skipped");
+                    continue;
+                }
+                try {
+                    reader.read(file, db);
+                } catch (java.sql.SQLException e) {
+                    problem(file, "unreadable, rest of the file skipped: " + e.getMessage());
+                }
+                db.problems().forEach(p -> problem(file, p));
+            }
+        }
+    }
+
+    /** Reads one opened evidence database. */
+    @FunctionalInterface
+    interface DatabaseReader {
+        void read(SourceFile file, EvidenceDatabase db) throws java.sql.SQLException, IOException;
+    }
+
     /** The records of a module this one depends on (declared in {@link ArtifactModule#dependsOn()}). */
     List<Fields> resultsOf(String moduleName);
 }
