@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
             "Checks phone extractions and network evidence against indicators of compromise,",
             "correlates infections across devices and cases, and writes reports a court can rely on.",
             "Analysis never touches the network; evidence is never modified."},
-        subcommands = {DemoCommand.class, org.cotejo.cli.check.CheckCommand.class, IocsCommand.class, BenchCommand.class, HelpCommand.class},
+        subcommands = {DemoCommand.class, org.cotejo.cli.check.CheckCommand.class, org.cotejo.cli.decrypt.DecryptCommand.class, IocsCommand.class, BenchCommand.class, HelpCommand.class},
         footer = {"", "Examples:",
             "  cotejo demo                                   run on the bundled sample data",
             "  cotejo check ios-backup BACKUP --out results/  check an iPhone backup",

@@ -25,6 +25,8 @@ public final class Main {
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Descriptions are written as lines of about 100 characters; do not re-wrap them at 80.
+        cl.setUsageHelpWidth(120);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter w = commandLine.getErr();
             CotejoException user = userError(e);

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.backup.IosBackups;
+import org.cotejo.forensics.ios.backup.PasswordSource;
 import org.cotejo.forensics.ios.fs.IosFilesystems;
 import org.cotejo.forensics.ios.sysdiagnose.Sysdiagnoses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,6 +39,7 @@ public final class CheckCommand implements Runnable {
             footer = {"", "Examples:",
                 "  cotejo check ios-backup ~/backups/00008030-001A --out results/",
                 "  cotejo check ios-backup BACKUP --iocs pegasus.stix2 --iocs predator.stix2",
+                "  COTEJO_BACKUP_PASSWORD=... cotejo check ios-backup ENCRYPTED-BACKUP --out results/",
                 "  cotejo check ios-backup BACKUP --module SMS --module SafariHistory",
                 "  cotejo check ios-backup --list-modules"},
             mixinStandardHelpOptions = true)
@@ -50,9 +53,15 @@ public final class CheckCommand implements Runnable {
         @Mixin
         CheckOptions options;
 
+        @Option(names = "--password-file", paramLabel = "FILE",
+                description = {"Password of an encrypted backup, read from this file (one line). Without it: the",
+                    "COTEJO_BACKUP_PASSWORD environment variable, else a prompt without echo on a terminal."})
+        Path passwordFile;
+
         @Override
         public Integer call() throws Exception {
-            return CheckRun.execute(spec, EvidenceKind.IOS_BACKUP, path, options, IosBackups::open);
+            PasswordSource password = PasswordSource.forCommandLine(passwordFile, System.console());
+            return CheckRun.execute(spec, EvidenceKind.IOS_BACKUP, path, options, p -> IosBackups.open(p, password));
         }
     }
 

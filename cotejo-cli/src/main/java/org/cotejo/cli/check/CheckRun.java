@@ -105,6 +105,11 @@ final class CheckRun {
         Map<String, Long> recordsBySlug = new LinkedHashMap<>();
         List<ModuleProblem> problems = Collections.synchronizedList(new ArrayList<>());
         try (Extraction x = opener.open(path); WorkArea scratch = WorkArea.create()) {
+            x.service(org.cotejo.forensics.evidence.ArchiveTree.class).ifPresent(a -> a.skipped().forEach(why -> {
+                ModuleProblem p = new ModuleProblem("archive", "", why, false);
+                problems.add(p);
+                progress.note("  problem: " + p.describe());
+            }));
             List<RunInfo.FileHash> inputs = InputHashes.of(x);
             boolean loaded = feeds.index().size() > 0;
             Detector detector = new Detector(feeds.index(), feeds.warnings(), heuristics,
