@@ -112,13 +112,14 @@ public final class DomainNames {
      * as separators (ideographic and full-width full stops) are mapped to '.' first.
      */
     private static String toAscii(String name) {
+        if (Chars.isAscii(name)) return name;
         String dotted = name.replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.');
         String[] labels = dotted.split("\\.", -1);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < labels.length; i++) {
             String label = labels[i];
             if (i > 0) b.append('.');
-            if (label.chars().allMatch(c -> c < 0x80)) {
+            if (Chars.isAscii(label)) {
                 b.append(label);
                 continue;
             }
@@ -155,7 +156,7 @@ public final class DomainNames {
         }
         // "1.2.3.999", "010.1.1.1" or "0x7f.1" are failed IP addresses, not names: no top-level domain is numeric.
         String last = labels[labels.length - 1];
-        if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (Chars.allDigits(last)) {
             throw new IllegalArgumentException("ends in a numeric label, so it looks like a malformed IP address");
         }
     }

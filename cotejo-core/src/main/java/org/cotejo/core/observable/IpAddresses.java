@@ -133,7 +133,7 @@ public final class IpAddresses {
     }
 
     private static int prefixLength(String text, int bits) {
-        if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text.isEmpty() || text.length() > 3 || !Chars.allDigits(text)) {
             throw new IllegalArgumentException("prefix length '" + text + "' is not a number from 0 to " + bits);
         }
         int p = Integer.parseInt(text);
@@ -151,11 +151,11 @@ public final class IpAddresses {
             return "contains ':', which an IPv4 address does not";
         }
         String[] parts = text.split("\\.", -1);
-        if (parts.length == 1 && !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (parts.length == 1 && Chars.allDigits(text)) {
             return "is a single number; write an IPv4 address as four decimal parts (a.b.c.d)";
         }
         for (String part : parts) {
-            if (!part.chars().allMatch(c -> c >= '0' && c <= '9')) return "part '" + part + "' is not a decimal number";
+            if (!part.isEmpty() && !Chars.allDigits(part)) return "part '" + part + "' is not a decimal number";
         }
         if (parts.length != 4) return "has " + parts.length + " parts, an IPv4 address has 4";
         for (String part : parts) {

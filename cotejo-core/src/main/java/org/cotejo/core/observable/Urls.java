@@ -131,7 +131,7 @@ public final class Urls {
     private static int port(String text) {
         // RFC 3986 §3.2.3: an empty port ("example.org:/") means the default port.
         if (text == null || text.isEmpty()) return -1;
-        if (text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text.length() > 5 || !Chars.allDigits(text)) {
             throw new IllegalArgumentException("port '" + text + "' is not a number from 0 to 65535");
         }
         int port = Integer.parseInt(text);

@@ -1,13 +1,13 @@
 package org.cotejo.detection.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,6 @@ import org.cotejo.forensics.record.TimelineEvent;
  */
 final class TimelineSorter implements AutoCloseable {
     static final int CHUNK = 50_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Comparator<Row> ORDER = Comparator.comparing(Row::time).thenComparing(Row::module)
             .thenComparing(Row::event).thenComparing(Row::description).thenComparing(Row::file).thenComparing(Row::locator);
 
@@ -42,8 +41,15 @@ final class TimelineSorter implements AutoCloseable {
     private final List<Path> chunks = new ArrayList<>();
     private long count;
 
+    private final int chunk;
+
     TimelineSorter(Path spillDir) {
+        this(spillDir, CHUNK);
+    }
+
+    TimelineSorter(Path spillDir, int chunk) {
         this.spillDir = spillDir;
+        this.chunk = chunk;
     }
 
     void add(Record r) throws IOException {
@@ -51,7 +57,7 @@ final class TimelineSorter implements AutoCloseable {
         for (TimelineEvent e : r.timeline()) {
             buffer.add(new Row(e.time(), e.module(), e.event(), e.description(), p.logical(), p.sha256(), p.locator()));
             count++;
-            if (buffer.size() >= CHUNK) spill();
+            if (buffer.size() >= chunk) spill();
         }
     }
 
@@ -59,12 +65,17 @@ final class TimelineSorter implements AutoCloseable {
 
     private void spill() throws IOException {
         buffer.sort(ORDER);
-        Path chunk = spillDir.resolve("timeline-" + chunks.size() + ".jsonl");
-        try (Writer w = Files.newBufferedWriter(chunk, StandardCharsets.UTF_8)) {
+        Path chunk = spillDir.resolve("timeline-" + chunks.size() + ".bin");
+        try (DataOutputStream w = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(chunk), 1 << 16))) {
+            w.writeInt(buffer.size());
             for (Row row : buffer) {
-                w.write(JSON.writeValueAsString(List.of(row.time.getEpochSecond(), row.time.getNano(), row.module, row.event,
-                        row.description, row.file, row.sha256, row.locator)));
-                w.write('\n');
+                w.writeLong(row.time.getEpochSecond());
+                w.writeInt(row.time.getNano());
+                for (String text : new String[] {row.module, row.event, row.description, row.file, row.sha256, row.locator}) {
+                    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                    w.writeInt(b.length);
+                    w.write(b);
+                }
             }
         }
         chunks.add(chunk);
@@ -76,12 +87,12 @@ final class TimelineSorter implements AutoCloseable {
         buffer.sort(ORDER);
         List<Source> sources = new ArrayList<>();
         sources.add(new Source(buffer.iterator()));
-        List<BufferedReader> readers = new ArrayList<>();
+        List<DataInputStream> readers = new ArrayList<>();
         try {
             for (Path c : chunks) {
-                BufferedReader br = Files.newBufferedReader(c, StandardCharsets.UTF_8);
-                readers.add(br);
-                sources.add(new Source(br));
+                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(c), 1 << 16));
+                readers.add(in);
+                sources.add(new Source(in, in.readInt()));
             }
             PriorityQueue<Source> heap = new PriorityQueue<>(Comparator.comparing(s -> s.head, ORDER));
             for (Source s : sources) if (s.advance()) heap.add(s);
@@ -105,7 +116,7 @@ final class TimelineSorter implements AutoCloseable {
                 }
             }
         } finally {
-            for (BufferedReader r : readers) r.close();
+            for (DataInputStream r : readers) r.close();
         }
     }
 
@@ -125,7 +136,8 @@ final class TimelineSorter implements AutoCloseable {
     /** One sorted run: the in-memory buffer or a spilled chunk. */
     private static final class Source {
         private final java.util.Iterator<Row> rows;
-        private final BufferedReader reader;
+        private final DataInputStream reader;
+        private int left;
         Row head;
 
         Source(java.util.Iterator<Row> rows) {
@@ -133,9 +145,16 @@ final class TimelineSorter implements AutoCloseable {
             this.reader = null;
         }
 
-        Source(BufferedReader reader) {
+        Source(DataInputStream reader, int count) {
             this.rows = null;
             this.reader = reader;
+            this.left = count;
+        }
+
+        private String text() throws IOException {
+            byte[] b = new byte[reader.readInt()];
+            reader.readFully(b);
+            return new String(b, StandardCharsets.UTF_8);
         }
 
         boolean advance() throws IOException {
@@ -143,14 +162,13 @@ final class TimelineSorter implements AutoCloseable {
                 head = rows.hasNext() ? rows.next() : null;
                 return head != null;
             }
-            String line = reader.readLine();
-            if (line == null) {
+            if (left == 0) {
                 head = null;
                 return false;
             }
-            JsonNode a = JSON.readTree(line);
-            head = new Row(Instant.ofEpochSecond(a.get(0).asLong(), a.get(1).asLong()), a.get(2).asText(), a.get(3).asText(),
-                    a.get(4).asText(), a.get(5).asText(), a.get(6).asText(), a.get(7).asText());
+            left--;
+            Instant t = Instant.ofEpochSecond(reader.readLong(), reader.readInt());
+            head = new Row(t, text(), text(), text(), text(), text(), text());
             return true;
         }
     }

@@ -140,7 +140,7 @@ public final class Fields {
     public String toString() { return values.toString(); }
 
     public static final class Builder {
-        private final LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        private LinkedHashMap<String, Object> map = new LinkedHashMap<>();
 
         public Builder put(String key, Object value) {
             map.put(Objects.requireNonNull(key, "key"), normalise(value));
@@ -153,8 +153,11 @@ public final class Fields {
             return this;
         }
 
+        /** The fields; the builder hands its map over and starts afresh, so building costs no copy. */
         public Fields build() {
-            return new Fields(Collections.unmodifiableMap(new LinkedHashMap<>(map)));
+            Fields f = new Fields(Collections.unmodifiableMap(map));
+            map = new LinkedHashMap<>();
+            return f;
         }
     }
 

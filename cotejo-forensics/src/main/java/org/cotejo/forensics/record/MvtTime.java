@@ -16,17 +16,69 @@ import java.time.temporal.ChronoField;
 public final class MvtTime {
     private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd[ ]['T']HH:mm:ss")
+            .appendPattern("uuuu-MM-dd[ ]['T']HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private MvtTime() {}
 
+    /** Exactly "yyyy-MM-dd HH:mm:ss.ffffff", the text Cotejo and MVT write, read without a formatter; else null. */
+    private static Instant fastParse(String s) {
+        if (s.length() != 26 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(19) != '.') return null;
+        int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2), minute = digits(s, 14, 2), second = digits(s, 17, 2), micros = digits(s, 20, 6);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || micros < 0) return null;
+        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) return null;
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3600L + minute * 60L + second, micros * 1000L);
+    }
+
+    private static int digits(String s, int at, int n) {
+        int v = 0;
+        for (int i = at; i < at + n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** "2021-07-18 09:02:11.000000" (microseconds, truncated), or "" for null. */
     public static String format(Instant t) {
-        return t == null ? "" : WRITE.format(t);
+        if (t == null) return "";
+        long secs = t.getEpochSecond();
+        if (secs < 0 || secs >= 253_402_300_800L) return WRITE.format(t);
+        // Hand-written for years 1970-9999: records of big extractions format millions of times.
+        long days = Math.floorDiv(secs, 86_400L);
+        int sod = (int) Math.floorMod(secs, 86_400L);
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
+        char[] c = new char[26];
+        put(c, 0, d.getYear(), 4);
+        c[4] = '-';
+        put(c, 5, d.getMonthValue(), 2);
+        c[7] = '-';
+        put(c, 8, d.getDayOfMonth(), 2);
+        c[10] = ' ';
+        put(c, 11, sod / 3600, 2);
+        c[13] = ':';
+        put(c, 14, sod / 60 % 60, 2);
+        c[16] = ':';
+        put(c, 17, sod % 60, 2);
+        c[19] = '.';
+        put(c, 20, t.getNano() / 1000, 6);
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**
@@ -37,6 +89,8 @@ public final class MvtTime {
         if (text == null) return null;
         String s = text.strip();
         if (s.isEmpty()) return null;
+        Instant fast = fastParse(s);
+        if (fast != null) return fast;
         try {
             var parsed = READ.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
             if (parsed instanceof OffsetDateTime o) return o.toInstant();

@@ -23,8 +23,25 @@ import java.util.Random;
  * @param dataUsageRows ZPROCESS rows, each with one ZLIVEUSAGE row
  * @param webkitDomains ObservedDomains rows
  * @param seed          random seed
+ * @param links         links planted in received messages after the generated ones (e.g. an exploit link)
+ * @param processes     process names planted in DataUsage after the generated rows, without bundle id (as implants run)
  */
-public record SyntheticPhone(int sms, int safariVisits, int dataUsageRows, int webkitDomains, long seed) {
+public record SyntheticPhone(int sms, int safariVisits, int dataUsageRows, int webkitDomains, long seed,
+                             List<String> links, List<String> processes) {
+    public SyntheticPhone {
+        links = List.copyOf(links);
+        processes = List.copyOf(processes);
+    }
+
+    public SyntheticPhone(int sms, int safariVisits, int dataUsageRows, int webkitDomains, long seed) {
+        this(sms, safariVisits, dataUsageRows, webkitDomains, seed, List.of(), List.of());
+    }
+
+    /** The same phone with traces planted: links received by SMS and processes seen by DataUsage. */
+    public SyntheticPhone planting(List<String> plantedLinks, List<String> plantedProcesses) {
+        return new SyntheticPhone(sms, safariVisits, dataUsageRows, webkitDomains, seed, plantedLinks, plantedProcesses);
+    }
+
     private static final String[] DOMAINS = {"news.example.net", "mail.example.com", "shop.example.org", "video.example.net",
         "maps.example.com", "bank.example.org", "weather.example.net", "social.example.com", "docs.example.org", "cdn.example.net"};
     private static final String[] PROCESSES = {"com.apple.WebKit.Networking", "mDNSResponder", "nsurlsessiond", "apsd",
@@ -99,6 +116,19 @@ public record SyntheticPhone(int sms, int safariVisits, int dataUsageRows, int w
                     m.addBatch();
                     if (i % 5000 == 4999) m.executeBatch();
                 }
+                for (int j = 0; j < links.size(); j++) {
+                    long date = (long) ((T0 + (sms + j) * 97L) * 1e9);
+                    m.setString(1, String.format("%08X-1111-4000-8000-%012X", j, seed));
+                    m.setString(2, "Your parcel is waiting: " + links.get(j));
+                    m.setInt(3, 1);
+                    m.setString(4, "SMS");
+                    m.setString(5, "e:owner@example.com");
+                    m.setLong(6, date);
+                    m.setLong(7, date + 30_000_000_000L);
+                    m.setInt(8, 0);
+                    m.setInt(9, 1);
+                    m.addBatch();
+                }
                 m.executeBatch();
             }
             c.commit();
@@ -157,7 +187,7 @@ public record SyntheticPhone(int sms, int safariVisits, int dataUsageRows, int w
                  PreparedStatement l = c.prepareStatement("INSERT INTO ZLIVEUSAGE VALUES (?, 2, 1, 0, 0, 0, ?, NULL, ?, ?, ?, ?, ?)")) {
                 for (int i = 1; i <= dataUsageRows; i++) {
                     double t = T0 + i * 600;
-                    String proc = PROCESSES[rnd.nextInt(PROCESSES.length)] + (i > PROCESSES.length ? "" : "");
+                    String proc = PROCESSES[rnd.nextInt(PROCESSES.length)];
                     p.setInt(1, i);
                     p.setDouble(2, t);
                     p.setDouble(3, t + 3600);
@@ -176,6 +206,24 @@ public record SyntheticPhone(int sms, int safariVisits, int dataUsageRows, int w
                         p.executeBatch();
                         l.executeBatch();
                     }
+                }
+                for (int j = 0; j < processes.size(); j++) {
+                    int pk = dataUsageRows + 1 + j;
+                    double t = T0 + pk * 600;
+                    p.setInt(1, pk);
+                    p.setDouble(2, t);
+                    p.setDouble(3, t + 3600);
+                    p.setString(4, null);
+                    p.setString(5, processes.get(j));
+                    p.addBatch();
+                    l.setInt(1, pk);
+                    l.setInt(2, pk);
+                    l.setDouble(3, t + 60);
+                    l.setDouble(4, 0);
+                    l.setDouble(5, 0);
+                    l.setDouble(6, 1200);
+                    l.setDouble(7, 4800);
+                    l.addBatch();
                 }
                 p.executeBatch();
                 l.executeBatch();

@@ -49,8 +49,13 @@ public final class FastHttpRedirect implements Heuristic {
         return new Scan();
     }
 
-    /** What is kept of every visit: enough to be the destination of a redirect. */
-    private record Visit(String host, Instant time) {}
+    /**
+     * What is kept of every visit: enough to be the destination of a redirect. The host is worked out
+     * only for the few visits that take part in a redirect (parsing every URL would double the cost).
+     */
+    private record Visit(String url, Instant time) {
+        String host() { return FastHttpRedirect.host(url); }
+    }
 
     /** An http:// visit with a redirect destination, judged once all visits of its database are known. */
     private record Origin(String db, long destination, Visit visit, Record record) {}
@@ -67,7 +72,7 @@ public final class FastHttpRedirect implements Heuristic {
             if (visitId == null) return;
             String db = f.text("safari_history_db");
             String url = f.text("url");
-            Visit visit = new Visit(host(url), time(f));
+            Visit visit = new Visit(url, time(f));
             visits.computeIfAbsent(db, k -> new HashMap<>()).put(visitId, visit);
             Long destination = f.longValue("redirect_destination");
             if (destination != null && url.toLowerCase(Locale.ROOT).startsWith("http://")) {
@@ -79,13 +84,14 @@ public final class FastHttpRedirect implements Heuristic {
         public void finish(AlertSink out) {
             for (Origin o : origins) {
                 Visit to = visits.getOrDefault(o.db(), Map.of()).get(o.destination());
-                if (to == null || to.host().equals(o.visit().host())) continue;
-                if (o.visit().time() == null || to.time() == null) continue;
+                if (to == null || o.visit().time() == null || to.time() == null) continue;
+                String toHost = to.host();
+                if (toHost.equals(o.visit().host())) continue;
                 Duration took = Duration.between(o.visit().time(), to.time());
                 if (took.isNegative() || took.compareTo(WITHIN) >= 0) continue;
                 Fields f = o.record().fields();
                 String message = "Safari visit to " + f.text("url") + " (plain HTTP) was redirected to "
-                        + (to.host().isEmpty() ? "an unreadable address" : to.host()) + " after "
+                        + (toHost.isEmpty() ? "an unreadable address" : toHost) + " after "
                         + (took.toNanos() / 1_000_000.0) + " milliseconds (visit " + f.text("visit_id") + " to visit "
                         + o.destination() + " in " + o.db() + "); a redirect this fast to another domain"
                         + " is what network injection looks like";
