@@ -45,35 +45,23 @@ public final class Shortcuts implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(SHORTCUTS_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                read(ctx, file, db);
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
-    }
-
-    private static void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws Exception {
-        if (!db.hasTable("ZSHORTCUT") || !db.hasTable("ZSHORTCUTACTIONS")) {
-            ctx.problem(file, "no ZSHORTCUT/ZSHORTCUTACTIONS table; shortcuts skipped");
-            return;
-        }
-        db.rows(QUERY, row -> {
-            long pk = row.getLong(1);
-            Object data = EvidenceDatabase.cell(row, 6);
-            Fields.Builder f = Fields.builder()
-                    .put("shortcut_id", pk)
-                    .put("shortcut_name", text(EvidenceDatabase.cell(row, 2)))
-                    .put("created_date", EvidenceDatabase.cell(row, 3))
-                    .put("modified_date", IosTime.macIso(EvidenceDatabase.cell(row, 4)))
-                    .put("description", text(EvidenceDatabase.cell(row, 5)))
-                    .put("action_data", data instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : null)
-                    .put("isodate", IosTime.macIso(EvidenceDatabase.cell(row, 3)));
-            NSArray actions = actions(ctx, file, pk, data);
-            f.put("action_urls", actions == null ? null : ActionData.actionUrls(actions));
-            f.put("parsed_actions", actions == null ? null : ActionData.parsedActions(actions));
-            ctx.emit(f.build(), ctx.provenance(file, "ZSHORTCUT Z_PK " + pk));
-        });
+        ctx.eachDatabase(SHORTCUTS_DB, List.of("ZSHORTCUT", "ZSHORTCUTACTIONS"), "a Shortcuts database", (file, db) ->
+                db.rows(QUERY, row -> {
+                    long pk = row.getLong(1);
+                    Object data = EvidenceDatabase.cell(row, 6);
+                    Fields.Builder f = Fields.builder()
+                            .put("shortcut_id", pk)
+                            .put("shortcut_name", text(EvidenceDatabase.cell(row, 2)))
+                            .put("created_date", EvidenceDatabase.cell(row, 3))
+                            .put("modified_date", IosTime.macIso(EvidenceDatabase.cell(row, 4)))
+                            .put("description", text(EvidenceDatabase.cell(row, 5)))
+                            .put("action_data", data instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : null)
+                            .put("isodate", IosTime.macIso(EvidenceDatabase.cell(row, 3)));
+                    NSArray actions = actions(ctx, file, pk, data);
+                    f.put("action_urls", actions == null ? null : ActionData.actionUrls(actions));
+                    f.put("parsed_actions", actions == null ? null : ActionData.parsedActions(actions));
+                    ctx.emit(f.build(), ctx.provenance(file, "ZSHORTCUT Z_PK " + pk));
+                }));
     }
 
     /** The action list, or null (with a problem when there was data that is not one). */

@@ -14,7 +14,6 @@ import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -35,13 +34,7 @@ public final class Sms implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(SMS_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                if (!db.hasTable("message") || !db.hasTable("handle")) {
-                    db.problems().forEach(p -> ctx.problem(file, p));
-                    ctx.problem(file, "no message/handle table; not an sms.db");
-                    continue;
-                }
+        ctx.eachDatabase(SMS_DB, List.of("message", "handle"), "an sms.db", (file, db) ->
                 db.rows("SELECT message.*, handle.id AS phone_number FROM message, handle "
                         + "WHERE handle.rowid = message.handle_id ORDER BY message.ROWID", row -> {
                     Map<String, Object> cells = EvidenceDatabase.rowValues(row);
@@ -58,10 +51,7 @@ public final class Sms implements ArtifactModule {
                     f.put("text", text);
                     f.put("links", Links.in(text));
                     ctx.emit(f.build(), ctx.provenance(file, "message ROWID " + cells.get("ROWID")));
-                });
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+                }));
     }
 
     @Override

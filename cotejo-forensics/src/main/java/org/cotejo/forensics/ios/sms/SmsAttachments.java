@@ -12,7 +12,6 @@ import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -43,19 +42,10 @@ public final class SmsAttachments implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(SMS_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                if (!db.hasTable("attachment")) {
-                    ctx.problem(file, "no attachment table; attachments skipped");
-                    continue;
-                }
-                db.rows(QUERY, row -> {
-                    Map<String, Object> cells = EvidenceDatabase.rowValues(row);
-                    ctx.emit(fields(cells), ctx.provenance(file, "attachment ROWID " + cells.get("attachment_id")));
-                });
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+        ctx.eachDatabase(SMS_DB, List.of("attachment"), "an sms.db", (file, db) -> db.rows(QUERY, row -> {
+            Map<String, Object> cells = EvidenceDatabase.rowValues(row);
+            ctx.emit(fields(cells), ctx.provenance(file, "attachment ROWID " + cells.get("attachment_id")));
+        }));
     }
 
     private static Fields fields(Map<String, Object> cells) {

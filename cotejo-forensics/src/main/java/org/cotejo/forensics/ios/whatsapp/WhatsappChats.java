@@ -2,6 +2,7 @@ package org.cotejo.forensics.ios.whatsapp;
 
 import static org.cotejo.forensics.ios.whatsapp.WhatsappIds.digits;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class WhatsappChats {
      * sessions read next need it; it holds one short entry per paired contact.
      */
     static Map<String, String> lidPairs(ModuleContext ctx, SourceFile chatStorage, EvidenceDatabase chats, SourceFile lidFile)
-            throws Exception {
+            throws IOException {
         Map<String, String> lidToPhone = new HashMap<>();
         if (lidFile != null) {
             try (EvidenceDatabase lids = ctx.database(lidFile)) {

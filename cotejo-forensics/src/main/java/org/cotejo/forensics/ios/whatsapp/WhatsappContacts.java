@@ -1,6 +1,7 @@
 package org.cotejo.forensics.ios.whatsapp;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
@@ -65,22 +65,12 @@ public final class WhatsappContacts implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(CONTACTS_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                read(ctx, file, db);
-                db.problems().forEach(p -> ctx.problem(file, p));
-            } catch (CotejoException e) {
-                // Several app groups may hold a ContactsV2.sqlite: one unreadable file must not hide the others.
-                ctx.problem(file, e.getMessage() + "; this contacts database was skipped");
-            }
-        }
+        // Several app groups may hold a ContactsV2.sqlite: eachDatabase reads on past one it cannot.
+        ctx.eachDatabase(CONTACTS_DB, List.of("ZWAADDRESSBOOKCONTACT"), "a WhatsApp ContactsV2.sqlite",
+                (file, db) -> read(ctx, file, db));
     }
 
-    private static void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws Exception {
-        if (!db.hasTable("ZWAADDRESSBOOKCONTACT")) {
-            ctx.problem(file, "no ZWAADDRESSBOOKCONTACT table; WhatsApp contacts skipped");
-            return;
-        }
+    private static void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws SQLException {
         Set<String> present = new java.util.HashSet<>();
         for (String c : db.columns("ZWAADDRESSBOOKCONTACT")) present.add(c.toUpperCase(Locale.ROOT));
         Map<String, String> selected = new LinkedHashMap<>();

@@ -74,6 +74,6 @@ class ChromeHistoryTest {
         var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "ChromeHistory");
 
         assertThat(result.records()).isEmpty();
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no urls/visits table"));
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no visits table; not a Chrome History database"));
     }
 }

@@ -55,7 +55,7 @@ class FirefoxHistoryTest {
         var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "FirefoxHistory");
 
         assertThat(result.records()).isEmpty();
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no visits/history table"));
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no visits table; not a Firefox browser.db"));
     }
 
     @Test
