@@ -12,6 +12,7 @@ import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.plist.Plists;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.sqlite.EvidenceDatabase;
@@ -95,7 +96,7 @@ final class AnalyticsDatabases {
                 return null;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> dict = (Map<String, Object>) PlistValues.json(plist);
+            Map<String, Object> dict = (Map<String, Object>) PlistValues.pythonJson(plist);
             dict.forEach(f::put);
         }
         f.put("isodate", IosTime.unixIso(timestamp));

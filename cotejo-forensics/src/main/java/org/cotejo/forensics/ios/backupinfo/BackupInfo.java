@@ -8,7 +8,7 @@ import java.util.Set;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.evidence.FileEntry;
-import org.cotejo.forensics.ios.preferences.PlistValues;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;

@@ -10,6 +10,7 @@ import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.TraceClass;
 

@@ -12,7 +12,7 @@ import org.cotejo.core.CotejoException;
 import org.cotejo.core.observable.FilePaths;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.ios.preferences.PlistValues;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
