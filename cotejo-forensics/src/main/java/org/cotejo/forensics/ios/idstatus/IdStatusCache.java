@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
@@ -68,17 +68,8 @@ public final class IdStatusCache implements ArtifactModule {
     }
 
     private static void read(ModuleContext ctx, SourceFile file, List<Entry> into) throws Exception {
-        NSObject root;
-        try {
-            root = ctx.plist(file);
-        } catch (CotejoException e) {
-            ctx.problem(file, e.getMessage() + "; lookups in this file skipped");
-            return;
-        }
-        if (!(root instanceof NSDictionary packages)) {
-            ctx.problem(file, "the cache is not a dictionary of services; lookups in this file skipped");
-            return;
-        }
+        NSDictionary packages = PlistFiles.rootDictionary(ctx, file, "lookups in this file skipped");
+        if (packages == null) return;
         for (Map.Entry<String, NSObject> pkg : packages.getHashMap().entrySet()) {
             if (!(pkg.getValue() instanceof NSDictionary users)) continue;
             for (Map.Entry<String, NSObject> user : users.getHashMap().entrySet()) {
