@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
@@ -55,8 +56,7 @@ public final class Calendar implements ArtifactModule {
                     Map<String, Object> cells = EvidenceDatabase.rowValues(row);
                     Fields.Builder f = Fields.builder();
                     for (var e : cells.entrySet()) {
-                        Object v = e.getValue();
-                        if (v instanceof byte[] b) v = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+                        Object v = Cells.text(e.getValue());
                         // Numbers are Mac times; text (already a date) and null are kept as they are.
                         if (DATES.contains(e.getKey()) && v instanceof Number) v = IosTime.macIso(v);
                         f.put(e.getKey(), v);

@@ -1,11 +1,11 @@
 package org.cotejo.forensics.ios.calls;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
@@ -34,9 +34,8 @@ public final class Calls implements ArtifactModule {
     @Override
     public void extract(ModuleContext ctx) throws Exception {
         ctx.eachDatabase(CALL_HISTORY, List.of("ZCALLRECORD"), "a call history database", (file, db) -> db.rows(QUERY, row -> {
-            Object address = EvidenceDatabase.cell(row, 5);
             // Some iOS versions store the address as a blob holding UTF-8 text.
-            if (address instanceof byte[] b) address = new String(b, StandardCharsets.UTF_8);
+            Object address = Cells.text(EvidenceDatabase.cell(row, 5));
             Fields f = Fields.builder()
                     .put("isodate", IosTime.macIso(EvidenceDatabase.cell(row, 2)))
                     .put("duration", EvidenceDatabase.cell(row, 3))

@@ -3,6 +3,7 @@ package org.cotejo.forensics.ios.contacts;
 import java.util.List;
 import java.util.Set;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
@@ -33,19 +34,15 @@ public final class Contacts implements ArtifactModule {
     public void extract(ModuleContext ctx) throws Exception {
         ctx.eachDatabase(ADDRESS_BOOK, List.of("ABPerson", "ABMultiValue"), "an address book database", (file, db) ->
                 db.rows(QUERY, row -> {
+                    // Values are text; a blob (rare, from sync) is read as UTF-8 so the record stays JSON.
                     Fields f = Fields.builder()
-                            .put("value", text(EvidenceDatabase.cell(row, 1)))
-                            .put("first", text(EvidenceDatabase.cell(row, 2)))
-                            .put("middle", text(EvidenceDatabase.cell(row, 3)))
-                            .put("last", text(EvidenceDatabase.cell(row, 4)))
-                            .put("organization", text(EvidenceDatabase.cell(row, 5)))
+                            .put("value", Cells.text(EvidenceDatabase.cell(row, 1)))
+                            .put("first", Cells.text(EvidenceDatabase.cell(row, 2)))
+                            .put("middle", Cells.text(EvidenceDatabase.cell(row, 3)))
+                            .put("last", Cells.text(EvidenceDatabase.cell(row, 4)))
+                            .put("organization", Cells.text(EvidenceDatabase.cell(row, 5)))
                             .build();
                     ctx.emit(f, ctx.provenance(file, "ABPerson ROWID " + row.getLong(6) + ", ABMultiValue UID " + row.getLong(7)));
                 }));
-    }
-
-    /** Values are text; a blob (rare, from sync) is read as UTF-8 so the record stays JSON. */
-    private static Object text(Object cell) {
-        return cell instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : cell;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.ios.Links;
 import org.cotejo.forensics.ios.whatsapp.WhatsappIds;
@@ -81,8 +82,7 @@ public final class InteractionC implements ArtifactModule {
         for (var e : cells.entrySet()) {
             String name = e.getKey();
             if (name.startsWith("_")) continue;
-            Object v = e.getValue();
-            if (v instanceof byte[] b) v = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            Object v = Cells.text(e.getValue());
             if (InteractionQueries.DATES.contains(name) && v != null && !(v instanceof String)) v = IosTime.macIso(v);
             if (name.equals("direction")) v = direction(v);
             f.put(name, v);

@@ -2,7 +2,6 @@ package org.cotejo.forensics.ios.shortcuts;
 
 import com.dd.plist.NSArray;
 import com.dd.plist.NSObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
@@ -51,10 +51,10 @@ public final class Shortcuts implements ArtifactModule {
                     Object data = EvidenceDatabase.cell(row, 6);
                     Fields.Builder f = Fields.builder()
                             .put("shortcut_id", pk)
-                            .put("shortcut_name", text(EvidenceDatabase.cell(row, 2)))
+                            .put("shortcut_name", Cells.string(EvidenceDatabase.cell(row, 2)))
                             .put("created_date", EvidenceDatabase.cell(row, 3))
                             .put("modified_date", IosTime.macIso(EvidenceDatabase.cell(row, 4)))
-                            .put("description", text(EvidenceDatabase.cell(row, 5)))
+                            .put("description", Cells.string(EvidenceDatabase.cell(row, 5)))
                             .put("action_data", data instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : null)
                             .put("isodate", IosTime.macIso(EvidenceDatabase.cell(row, 3)));
                     NSArray actions = actions(ctx, file, pk, data);
@@ -75,12 +75,6 @@ public final class Shortcuts implements ArtifactModule {
             ctx.problem(file, "shortcut Z_PK " + pk + ": " + e.getMessage() + "; its actions were not read");
         }
         return null;
-    }
-
-    /** The app stores names as text or, in some versions, as UTF-8 bytes. */
-    private static String text(Object cell) {
-        if (cell == null) return null;
-        return cell instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : cell.toString();
     }
 
     @Override

@@ -2,12 +2,12 @@ package org.cotejo.forensics.ios.sms;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.ios.Links;
 import org.cotejo.forensics.module.ArtifactModule;
@@ -40,9 +40,7 @@ public final class Sms implements ArtifactModule {
                     Map<String, Object> cells = EvidenceDatabase.rowValues(row);
                     Fields.Builder f = Fields.builder();
                     for (var e : cells.entrySet()) {
-                        Object v = e.getValue();
-                        if (v instanceof byte[] b) v = BLOBS.contains(e.getKey()) ? Base64.getEncoder().encodeToString(b) : new String(b, java.nio.charset.StandardCharsets.UTF_8);
-                        f.put(e.getKey(), v);
+                        f.put(e.getKey(), BLOBS.contains(e.getKey()) ? Cells.base64(e.getValue()) : Cells.text(e.getValue()));
                     }
                     String text = cells.get("text") == null ? "" : cells.get("text").toString();
                     f.put("isodate", IosTime.macIso(cells.get("date")));

@@ -1,12 +1,12 @@
 package org.cotejo.forensics.ios.sms;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
@@ -50,12 +50,8 @@ public final class SmsAttachments implements ArtifactModule {
 
     private static Fields fields(Map<String, Object> cells) {
         Fields.Builder f = Fields.builder();
-        for (var e : cells.entrySet()) {
-            Object v = e.getValue();
-            // user_info, sticker_user_info, attribution_info and the CloudKit tokens are binary plists: base64 as MVT writes them.
-            if (v instanceof byte[] b) v = Base64.getEncoder().encodeToString(b);
-            f.put(e.getKey(), v);
-        }
+        // user_info, sticker_user_info, attribution_info and the CloudKit tokens are binary plists: base64 as MVT writes them.
+        for (var e : cells.entrySet()) f.put(e.getKey(), Cells.base64(e.getValue()));
         f.put("isodate", IosTime.macIso(cells.get("created_date")));
         f.put("start_date", IosTime.macIso(cells.get("start_date")));
         f.put("direction", Long.valueOf(1L).equals(cells.get("is_outgoing")) ? "sent" : "received");

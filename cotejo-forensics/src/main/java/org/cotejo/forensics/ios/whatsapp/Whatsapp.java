@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.ios.Links;
 import org.cotejo.forensics.module.ArtifactModule;
@@ -85,11 +85,7 @@ public final class Whatsapp implements ArtifactModule {
                 List<String> links = links(cells);
                 if (links.isEmpty() && !text.isBlank()) return;
                 Fields.Builder f = Fields.builder();
-                for (var e : cells.entrySet()) {
-                    Object v = e.getValue();
-                    if (v instanceof byte[] b) v = Base64.getEncoder().encodeToString(b);
-                    f.put(e.getKey(), v);
-                }
+                for (var e : cells.entrySet()) f.put(e.getKey(), Cells.base64(e.getValue()));
                 f.put("ZTEXT", text);
                 f.put("isodate", IosTime.macIso(cells.get("ZMESSAGEDATE")));
                 f.put("links", links);

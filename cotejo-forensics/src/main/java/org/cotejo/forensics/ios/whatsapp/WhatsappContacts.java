@@ -1,8 +1,6 @@
 package org.cotejo.forensics.ios.whatsapp;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
-import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.TimelineEvent;
 import org.cotejo.forensics.record.TraceClass;
 import org.cotejo.forensics.sqlite.EvidenceDatabase;
@@ -83,8 +81,7 @@ public final class WhatsappContacts implements ArtifactModule {
             Object duration = null;
             int i = 2;
             for (String field : selected.keySet()) {
-                Object v = EvidenceDatabase.cell(row, i++);
-                if (v instanceof byte[] b) v = new String(b, StandardCharsets.UTF_8);
+                Object v = Cells.text(EvidenceDatabase.cell(row, i++));
                 if (field.equals("disappearing_mode_duration")) duration = v;
                 if (DATES.contains(field) && v != null) v = IosTime.macIso(v);
                 f.put(field, v);
@@ -123,8 +120,7 @@ public final class WhatsappContacts implements ArtifactModule {
     }
 
     private void add(List<TimelineEvent> out, Fields r, String field, String event, String data) {
-        Instant at = MvtTime.parse(r.string(field));
-        if (at != null) out.add(new TimelineEvent(at, slug(), event, data));
+        WhatsappChats.add(out, slug(), r.string(field), event, data);
     }
 
     /** "Name (+34600111222)", or whichever of the two is known. */
