@@ -42,7 +42,7 @@ public final class SmsAttachments implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        ctx.eachDatabase(SMS_DB, List.of("attachment"), "an sms.db", (file, db) -> db.rows(QUERY, row -> {
+        ctx.eachDatabase(SMS_DB, List.of("attachment"), "an sms.db with attachments", (file, db) -> db.rows(QUERY, row -> {
             Map<String, Object> cells = EvidenceDatabase.rowValues(row);
             ctx.emit(fields(cells), ctx.provenance(file, "attachment ROWID " + cells.get("attachment_id")));
         }));
