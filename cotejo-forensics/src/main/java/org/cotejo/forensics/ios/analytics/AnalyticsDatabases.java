@@ -4,7 +4,6 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.plist.Plists;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.sqlite.EvidenceDatabase;
@@ -42,29 +42,24 @@ final class AnalyticsDatabases {
     }
 
     static void read(ModuleContext ctx, Sink sink) throws IOException {
-        for (SourceFile file : ctx.locate(ANALYTICS)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                String sql = query(db);
-                if (sql == null) {
-                    db.problems().forEach(p -> ctx.problem(file, p));
-                    ctx.problem(file, "no hard_failures, soft_failures or all_events table with timestamp and data columns; "
-                            + "not a keychain analytics database, skipped");
-                    continue;
-                }
-                db.rows(sql, row -> {
-                    Object timestamp = EvidenceDatabase.cell(row, 1);
-                    Object data = EvidenceDatabase.cell(row, 2);
-                    long key = row.getLong(3);
-                    String locator = TABLES.get((int) (key >>> TABLE_SHIFT)) + " ROWID " + (key & ((1L << TABLE_SHIFT) - 1));
-                    if (timestamp == null && data == null) return;
-                    Fields record = record(file, timestamp, data, locator, ctx);
-                    if (record != null) sink.row(file, locator, record);
-                });
-                db.problems().forEach(p -> ctx.problem(file, p));
-            } catch (CotejoException | SQLException | IOException e) {
-                ctx.problem(file, "analytics database skipped: " + e.getMessage());
+        // Any of the three tables will do, so the check is the query's, not eachDatabase's.
+        ctx.eachDatabase(ANALYTICS, List.of(), "a keychain analytics database", (file, db) -> {
+            String sql = query(db);
+            if (sql == null) {
+                ctx.problem(file, "no hard_failures, soft_failures or all_events table with timestamp and data columns; "
+                        + "not a keychain analytics database, skipped");
+                return;
             }
-        }
+            db.rows(sql, row -> {
+                Object timestamp = EvidenceDatabase.cell(row, 1);
+                Object data = EvidenceDatabase.cell(row, 2);
+                long key = row.getLong(3);
+                String locator = TABLES.get((int) (key >>> TABLE_SHIFT)) + " ROWID " + (key & ((1L << TABLE_SHIFT) - 1));
+                if (timestamp == null && data == null) return;
+                Fields record = record(file, timestamp, data, locator, ctx);
+                if (record != null) sink.row(file, locator, record);
+            });
+        });
     }
 
     /**
@@ -101,7 +96,7 @@ final class AnalyticsDatabases {
                 return null;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> dict = (Map<String, Object>) PlistValues.json(plist);
+            Map<String, Object> dict = (Map<String, Object>) PlistValues.pythonJson(plist);
             dict.forEach(f::put);
         }
         f.put("isodate", IosTime.unixIso(timestamp));

@@ -14,12 +14,13 @@ import org.cotejo.core.CotejoException;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.evidence.FileEntry;
-import org.cotejo.forensics.ios.preferences.PlistValues;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.plist.Plists;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
@@ -49,17 +50,8 @@ public final class Applications implements ArtifactModule {
             if (info.isPresent()) fromBackupInfo(ctx, SourceFile.of(info.get()));
         }
         for (SourceFile file : ctx.locate(APP_METADATA)) {
-            NSObject root;
-            try {
-                root = ctx.plist(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; app skipped");
-                continue;
-            }
-            if (!(root instanceof NSDictionary metadata)) {
-                ctx.problem(file, "iTunesMetadata.plist is not a dictionary; app skipped");
-                continue;
-            }
+            NSDictionary metadata = PlistFiles.rootDictionary(ctx, file, "app skipped");
+            if (metadata == null) continue;
             Fields.Builder f = Fields.builder();
             PlistValues.fields(metadata).asMap().forEach(f::put);
             f.put("file_path", file.path());
@@ -73,14 +65,8 @@ public final class Applications implements ArtifactModule {
      * one, each with its embedded metadata property list parsed on its own.
      */
     private static void fromBackupInfo(ModuleContext ctx, SourceFile file) throws Exception {
-        NSObject root;
-        try {
-            root = ctx.plist(file);
-        } catch (CotejoException e) {
-            ctx.problem(file, e.getMessage() + "; installed apps skipped");
-            return;
-        }
-        NSObject apps = root instanceof NSDictionary d ? d.get("Applications") : null;
+        NSDictionary info = PlistFiles.rootDictionary(ctx, file, "installed apps skipped");
+        NSObject apps = info == null ? null : info.get("Applications");
         if (apps == null) return;
         if (!(apps instanceof NSDictionary byBundleId)) {
             ctx.problem(file, "Applications is not a dictionary; installed apps skipped");

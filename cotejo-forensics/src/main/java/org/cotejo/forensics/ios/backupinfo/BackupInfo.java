@@ -1,17 +1,16 @@
 package org.cotejo.forensics.ios.backupinfo;
 
 import com.dd.plist.NSDictionary;
-import com.dd.plist.NSObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.evidence.FileEntry;
-import org.cotejo.forensics.ios.preferences.PlistValues;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.TraceClass;
 
@@ -40,17 +39,8 @@ public final class BackupInfo implements ArtifactModule {
         Optional<FileEntry> entry = ctx.extraction().tree().entry(INFO_PLIST).filter(FileEntry::isFile);
         if (entry.isEmpty()) return;
         SourceFile file = SourceFile.of(entry.get());
-        NSObject root;
-        try {
-            root = ctx.plist(file);
-        } catch (CotejoException e) {
-            ctx.problem(file, e.getMessage() + "; backup details skipped");
-            return;
-        }
-        if (!(root instanceof NSDictionary info)) {
-            ctx.problem(file, "Info.plist is not a dictionary; backup details skipped");
-            return;
-        }
+        NSDictionary info = PlistFiles.rootDictionary(ctx, file, "backup details skipped");
+        if (info == null) return;
         Fields.Builder f = Fields.builder();
         for (String key : KEYS) f.put(key, PlistValues.json(info.get(key)));
         ctx.emit(f.build(), ctx.provenance(file, ""));

@@ -1,7 +1,6 @@
 package org.cotejo.forensics.ios.cachefiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Set;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.evidence.FileEntry;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
@@ -56,7 +56,8 @@ public final class CacheFiles implements ArtifactModule {
                 db.rows("SELECT * FROM " + TABLE + " ORDER BY 1", row -> {
                     Fields.Builder f = Fields.builder();
                     for (int i = 0; i < FIELDS.size() && i < row.getMetaData().getColumnCount(); i++) {
-                        f.put(FIELDS.get(i), cell(EvidenceDatabase.cell(row, i + 1)));
+                        // Old caches store text columns as blobs: read as UTF-8, the way MVT's JSON writer shows them.
+                        f.put(FIELDS.get(i), Cells.text(EvidenceDatabase.cell(row, i + 1)));
                     }
                     f.put("cache_file", file.path());
                     Fields fields = f.build();
@@ -76,11 +77,6 @@ public final class CacheFiles implements ArtifactModule {
             if (e.isFile() && e.name().equals(FILE_NAME)) out.add(SourceFile.of(e));
         });
         return out;
-    }
-
-    /** Text columns stored as blobs (old caches) are read as UTF-8 text, the way MVT's JSON writer shows them. */
-    private static Object cell(Object v) {
-        return v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : v;
     }
 
     @Override

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -51,31 +51,18 @@ public final class Calendar implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(CALENDAR_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                read(ctx, file, db);
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
-    }
-
-    private static void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws Exception {
-        if (!db.hasTable("CalendarItem") || !db.hasTable("Participant")) {
-            ctx.problem(file, "no CalendarItem/Participant table; calendar events skipped");
-            return;
-        }
-        db.rows(QUERY, row -> {
-            Map<String, Object> cells = EvidenceDatabase.rowValues(row);
-            Fields.Builder f = Fields.builder();
-            for (var e : cells.entrySet()) {
-                Object v = e.getValue();
-                if (v instanceof byte[] b) v = new String(b, java.nio.charset.StandardCharsets.UTF_8);
-                // Numbers are Mac times; text (already a date) and null are kept as they are.
-                if (DATES.contains(e.getKey()) && v instanceof Number) v = IosTime.macIso(v);
-                f.put(e.getKey(), v);
-            }
-            ctx.emit(f.build(), ctx.provenance(file, "CalendarItem ROWID " + cells.get("id")));
-        });
+        ctx.eachDatabase(CALENDAR_DB, List.of("CalendarItem", "Participant"), "a calendar database", (file, db) ->
+                db.rows(QUERY, row -> {
+                    Map<String, Object> cells = EvidenceDatabase.rowValues(row);
+                    Fields.Builder f = Fields.builder();
+                    for (var e : cells.entrySet()) {
+                        Object v = Cells.text(e.getValue());
+                        // Numbers are Mac times; text (already a date) and null are kept as they are.
+                        if (DATES.contains(e.getKey()) && v instanceof Number) v = IosTime.macIso(v);
+                        f.put(e.getKey(), v);
+                    }
+                    ctx.emit(f.build(), ctx.provenance(file, "CalendarItem ROWID " + cells.get("id")));
+                }));
     }
 
     @Override

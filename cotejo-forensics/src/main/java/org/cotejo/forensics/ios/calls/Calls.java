@@ -1,17 +1,16 @@
 package org.cotejo.forensics.ios.calls;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -34,23 +33,9 @@ public final class Calls implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(CALL_HISTORY)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                read(ctx, file, db);
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
-    }
-
-    private void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws Exception {
-        if (!db.hasTable("ZCALLRECORD")) {
-            ctx.problem(file, "no ZCALLRECORD table; calls skipped");
-            return;
-        }
-        db.rows(QUERY, row -> {
-            Object address = EvidenceDatabase.cell(row, 5);
+        ctx.eachDatabase(CALL_HISTORY, List.of("ZCALLRECORD"), "a call history database", (file, db) -> db.rows(QUERY, row -> {
             // Some iOS versions store the address as a blob holding UTF-8 text.
-            if (address instanceof byte[] b) address = new String(b, StandardCharsets.UTF_8);
+            Object address = Cells.text(EvidenceDatabase.cell(row, 5));
             Fields f = Fields.builder()
                     .put("isodate", IosTime.macIso(EvidenceDatabase.cell(row, 2)))
                     .put("duration", EvidenceDatabase.cell(row, 3))
@@ -59,7 +44,7 @@ public final class Calls implements ArtifactModule {
                     .put("provider", EvidenceDatabase.cell(row, 6))
                     .build();
             ctx.emit(f, ctx.provenance(file, "ZCALLRECORD Z_PK " + row.getLong(1)));
-        });
+        }));
     }
 
     /** FaceTime and iMessage-audio calls name the other side by an Apple ID, often an e-mail address. */

@@ -1,17 +1,14 @@
 package org.cotejo.forensics.ios.chrome;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -44,38 +41,17 @@ public final class ChromeFavicon implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(FAVICONS)) {
-            EvidenceDatabase db;
-            try {
-                db = ctx.database(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; skipped");
-                continue;
-            }
-            try (db) {
-                if (!db.hasTable("icon_mapping") || !db.hasTable("favicon_bitmaps") || !db.hasTable("favicons")) {
-                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
-                    ctx.problem(file, db.problems().isEmpty() ? "no icon_mapping/favicon_bitmaps/favicons table; not a Chrome Favicons database, skipped"
-                            : String.join("; ", db.problems()) + "; skipped");
-                    continue;
-                }
-                try {
-                    db.rows(ICONS, row -> {
-                        Map<String, Object> c = EvidenceDatabase.rowValues(row);
-                        Fields f = Fields.builder()
-                                .put("url", c.get("page_url"))
-                                .put("icon_url", c.get("icon_url"))
-                                .put("timestamp", c.get("timestamp"))
-                                .put("isodate", ChromeTime.iso(c.get("timestamp")))
-                                .build();
-                        ctx.emit(f, ctx.provenance(file, "icon_mapping id " + c.get("mapping_id")));
-                    });
-                } catch (SQLException e) {
-                    ctx.problem(file, "favicons unreadable, file skipped: " + e.getMessage());
-                }
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+        ctx.eachDatabase(FAVICONS, List.of("icon_mapping", "favicon_bitmaps", "favicons"), "a Chrome Favicons database",
+                (file, db) -> db.rows(ICONS, row -> {
+                    Map<String, Object> c = EvidenceDatabase.rowValues(row);
+                    Fields f = Fields.builder()
+                            .put("url", c.get("page_url"))
+                            .put("icon_url", c.get("icon_url"))
+                            .put("timestamp", c.get("timestamp"))
+                            .put("isodate", ChromeTime.iso(c.get("timestamp")))
+                            .build();
+                    ctx.emit(f, ctx.provenance(file, "icon_mapping id " + c.get("mapping_id")));
+                }));
     }
 
     @Override

@@ -1,17 +1,14 @@
 package org.cotejo.forensics.ios.chrome;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -37,40 +34,19 @@ public final class ChromeHistory implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(HISTORY)) {
-            EvidenceDatabase db;
-            try {
-                db = ctx.database(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; skipped");
-                continue;
-            }
-            try (db) {
-                if (!db.hasTable("urls") || !db.hasTable("visits")) {
-                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
-                    ctx.problem(file, db.problems().isEmpty() ? "no urls/visits table; not a Chrome History database, skipped"
-                            : String.join("; ", db.problems()) + "; skipped");
-                    continue;
-                }
-                try {
-                    db.rows(VISITS, row -> {
-                        Map<String, Object> c = EvidenceDatabase.rowValues(row);
-                        Fields f = Fields.builder()
-                                .put("id", c.get("id"))
-                                .put("url", c.get("url"))
-                                .put("visit_id", c.get("visit_id"))
-                                .put("timestamp", c.get("visit_time"))
-                                .put("isodate", ChromeTime.iso(c.get("visit_time")))
-                                .put("redirect_source", c.get("from_visit"))
-                                .build();
-                        ctx.emit(f, ctx.provenance(file, "visits id " + c.get("visit_id")));
-                    });
-                } catch (SQLException e) {
-                    ctx.problem(file, "visits unreadable, file skipped: " + e.getMessage());
-                }
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+        ctx.eachDatabase(HISTORY, List.of("urls", "visits"), "a Chrome History database", (file, db) ->
+                db.rows(VISITS, row -> {
+                    Map<String, Object> c = EvidenceDatabase.rowValues(row);
+                    Fields f = Fields.builder()
+                            .put("id", c.get("id"))
+                            .put("url", c.get("url"))
+                            .put("visit_id", c.get("visit_id"))
+                            .put("timestamp", c.get("visit_time"))
+                            .put("isodate", ChromeTime.iso(c.get("visit_time")))
+                            .put("redirect_source", c.get("from_visit"))
+                            .build();
+                    ctx.emit(f, ctx.provenance(file, "visits id " + c.get("visit_id")));
+                }));
     }
 
     @Override

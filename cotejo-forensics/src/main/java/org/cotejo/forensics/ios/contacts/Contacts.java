@@ -1,11 +1,12 @@
 package org.cotejo.forensics.ios.contacts;
 
+import java.util.List;
 import java.util.Set;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.TraceClass;
 import org.cotejo.forensics.sqlite.EvidenceDatabase;
@@ -31,33 +32,17 @@ public final class Contacts implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(ADDRESS_BOOK)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                read(ctx, file, db);
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
-    }
-
-    private static void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws Exception {
-        if (!db.hasTable("ABPerson") || !db.hasTable("ABMultiValue")) {
-            ctx.problem(file, "no ABPerson/ABMultiValue table; contacts skipped");
-            return;
-        }
-        db.rows(QUERY, row -> {
-            Fields f = Fields.builder()
-                    .put("value", text(EvidenceDatabase.cell(row, 1)))
-                    .put("first", text(EvidenceDatabase.cell(row, 2)))
-                    .put("middle", text(EvidenceDatabase.cell(row, 3)))
-                    .put("last", text(EvidenceDatabase.cell(row, 4)))
-                    .put("organization", text(EvidenceDatabase.cell(row, 5)))
-                    .build();
-            ctx.emit(f, ctx.provenance(file, "ABPerson ROWID " + row.getLong(6) + ", ABMultiValue UID " + row.getLong(7)));
-        });
-    }
-
-    /** Values are text; a blob (rare, from sync) is read as UTF-8 so the record stays JSON. */
-    private static Object text(Object cell) {
-        return cell instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : cell;
+        ctx.eachDatabase(ADDRESS_BOOK, List.of("ABPerson", "ABMultiValue"), "an address book database", (file, db) ->
+                db.rows(QUERY, row -> {
+                    // Values are text; a blob (rare, from sync) is read as UTF-8 so the record stays JSON.
+                    Fields f = Fields.builder()
+                            .put("value", Cells.text(EvidenceDatabase.cell(row, 1)))
+                            .put("first", Cells.text(EvidenceDatabase.cell(row, 2)))
+                            .put("middle", Cells.text(EvidenceDatabase.cell(row, 3)))
+                            .put("last", Cells.text(EvidenceDatabase.cell(row, 4)))
+                            .put("organization", Cells.text(EvidenceDatabase.cell(row, 5)))
+                            .build();
+                    ctx.emit(f, ctx.provenance(file, "ABPerson ROWID " + row.getLong(6) + ", ABMultiValue UID " + row.getLong(7)));
+                }));
     }
 }

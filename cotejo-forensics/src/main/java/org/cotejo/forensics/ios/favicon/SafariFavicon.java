@@ -1,19 +1,15 @@
 package org.cotejo.forensics.ios.favicon;
 
-import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -44,34 +40,29 @@ public final class SafariFavicon implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(FAVICONS)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                List<String> parts = new ArrayList<>();
-                if (db.hasTable("page_url") && db.hasTable("icon_info")) parts.add(VALID);
-                if (db.hasTable("rejected_resources")) parts.add(REJECTED);
-                if (parts.isEmpty()) {
-                    db.problems().forEach(p -> ctx.problem(file, p));
-                    ctx.problem(file, "no page_url/icon_info or rejected_resources table; not a Safari Favicons.db, skipped");
-                    continue;
-                }
-                // One query for both kinds so each database's rows come out in time order, as MVT sorts them.
-                db.rows(String.join(" UNION ALL ", parts) + " ORDER BY timestamp, type DESC, locator", row -> {
-                    Object timestamp = EvidenceDatabase.cell(row, 4);
-                    Fields f = Fields.builder()
-                            .put("url", row.getString("url"))
-                            .put("icon_url", row.getString("icon_url"))
-                            .put("timestamp", timestamp)
-                            .put("isodate", IosTime.macIso(timestamp))
-                            .put("type", row.getString("type"))
-                            .put("safari_favicon_db_path", file.path())
-                            .build();
-                    ctx.emit(f, ctx.provenance(file, row.getString("locator")));
-                });
-                db.problems().forEach(p -> ctx.problem(file, p));
-            } catch (CotejoException | SQLException | IOException e) {
-                ctx.problem(file, "favicon database skipped: " + e.getMessage());
+        // Either kind of table will do, so the check is here, not eachDatabase's.
+        ctx.eachDatabase(FAVICONS, List.of(), "a Safari Favicons.db", (file, db) -> {
+            List<String> parts = new ArrayList<>();
+            if (db.hasTable("page_url") && db.hasTable("icon_info")) parts.add(VALID);
+            if (db.hasTable("rejected_resources")) parts.add(REJECTED);
+            if (parts.isEmpty()) {
+                ctx.problem(file, "no page_url/icon_info or rejected_resources table; not a Safari Favicons.db, skipped");
+                return;
             }
-        }
+            // One query for both kinds so each database's rows come out in time order, as MVT sorts them.
+            db.rows(String.join(" UNION ALL ", parts) + " ORDER BY timestamp, type DESC, locator", row -> {
+                Object timestamp = EvidenceDatabase.cell(row, 4);
+                Fields f = Fields.builder()
+                        .put("url", row.getString("url"))
+                        .put("icon_url", row.getString("icon_url"))
+                        .put("timestamp", timestamp)
+                        .put("isodate", IosTime.macIso(timestamp))
+                        .put("type", row.getString("type"))
+                        .put("safari_favicon_db_path", file.path())
+                        .build();
+                ctx.emit(f, ctx.provenance(file, row.getString("locator")));
+            });
+        });
     }
 
     @Override

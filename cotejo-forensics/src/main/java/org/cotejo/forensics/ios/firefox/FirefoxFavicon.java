@@ -1,17 +1,14 @@
 package org.cotejo.forensics.ios.firefox;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -34,43 +31,22 @@ public final class FirefoxFavicon implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(FirefoxHistory.BROWSER_DB)) {
-            EvidenceDatabase db;
-            try {
-                db = ctx.database(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; skipped");
-                continue;
-            }
-            try (db) {
-                if (!db.hasTable("favicons") || !db.hasTable("favicon_sites") || !db.hasTable("history")) {
-                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
-                    ctx.problem(file, db.problems().isEmpty() ? "no favicons/favicon_sites/history table; not a Firefox browser.db, skipped"
-                            : String.join("; ", db.problems()) + "; skipped");
-                    continue;
-                }
-                try {
-                    db.rows(ICONS, row -> {
-                        Map<String, Object> c = EvidenceDatabase.rowValues(row);
-                        Fields f = Fields.builder()
-                                .put("id", c.get("id"))
-                                .put("url", c.get("url"))
-                                .put("width", c.get("width"))
-                                .put("height", c.get("height"))
-                                .put("type", c.get("type"))
-                                .put("isodate", IosTime.unixIso(c.get("date")))
-                                .put("history_id", c.get("history_id"))
-                                .put("history_url", c.get("history_url"))
-                                .put("timestamp", c.get("date"))
-                                .build();
-                        ctx.emit(f, ctx.provenance(file, "favicons id " + c.get("id") + ", history id " + c.get("history_id")));
-                    });
-                } catch (SQLException e) {
-                    ctx.problem(file, "favicons unreadable, file skipped: " + e.getMessage());
-                }
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+        ctx.eachDatabase(FirefoxHistory.BROWSER_DB, List.of("favicons", "favicon_sites", "history"), "a Firefox browser.db",
+                (file, db) -> db.rows(ICONS, row -> {
+                    Map<String, Object> c = EvidenceDatabase.rowValues(row);
+                    Fields f = Fields.builder()
+                            .put("id", c.get("id"))
+                            .put("url", c.get("url"))
+                            .put("width", c.get("width"))
+                            .put("height", c.get("height"))
+                            .put("type", c.get("type"))
+                            .put("isodate", IosTime.unixIso(c.get("date")))
+                            .put("history_id", c.get("history_id"))
+                            .put("history_url", c.get("history_url"))
+                            .put("timestamp", c.get("date"))
+                            .build();
+                    ctx.emit(f, ctx.provenance(file, "favicons id " + c.get("id") + ", history id " + c.get("history_id")));
+                }));
     }
 
     @Override

@@ -2,19 +2,16 @@ package org.cotejo.forensics.ios.firefox;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -46,43 +43,22 @@ public final class FirefoxHistory implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(BROWSER_DB)) {
-            EvidenceDatabase db;
-            try {
-                db = ctx.database(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; skipped");
-                continue;
-            }
-            try (db) {
-                if (!db.hasTable("visits") || !db.hasTable("history")) {
-                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
-                    ctx.problem(file, db.problems().isEmpty() ? "no visits/history table; not a Firefox browser.db, skipped"
-                            : String.join("; ", db.problems()) + "; skipped");
-                    continue;
-                }
-                try {
-                    db.rows(VISITS, row -> {
-                        Map<String, Object> c = EvidenceDatabase.rowValues(row);
-                        Fields f = Fields.builder()
-                                .put("id", c.get("id"))
-                                .put("isodate", IosTime.unixIso(wholeSeconds(c.get("date"))))
-                                .put("url", c.get("url"))
-                                .put("title", c.get("title"))
-                                // MVT's key (a typo for is_local), kept so its scripts read our JSON.
-                                .put("i1000000s_local", c.get("is_local"))
-                                .put("type", c.get("type"))
-                                .put("is_local", c.get("is_local"))
-                                .put("timestamp", c.get("date"))
-                                .build();
-                        ctx.emit(f, ctx.provenance(file, "visits id " + c.get("id")));
-                    });
-                } catch (SQLException e) {
-                    ctx.problem(file, "visits unreadable, file skipped: " + e.getMessage());
-                }
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+        ctx.eachDatabase(BROWSER_DB, List.of("visits", "history"), "a Firefox browser.db", (file, db) ->
+                db.rows(VISITS, row -> {
+                    Map<String, Object> c = EvidenceDatabase.rowValues(row);
+                    Fields f = Fields.builder()
+                            .put("id", c.get("id"))
+                            .put("isodate", IosTime.unixIso(wholeSeconds(c.get("date"))))
+                            .put("url", c.get("url"))
+                            .put("title", c.get("title"))
+                            // MVT's key (a typo for is_local), kept so its scripts read our JSON.
+                            .put("i1000000s_local", c.get("is_local"))
+                            .put("type", c.get("type"))
+                            .put("is_local", c.get("is_local"))
+                            .put("timestamp", c.get("date"))
+                            .build();
+                    ctx.emit(f, ctx.provenance(file, "visits id " + c.get("id")));
+                }));
     }
 
     /** PRTime microseconds to whole Unix seconds, as MVT's SQL integer division gives them; null when not a number. */

@@ -2,24 +2,23 @@ package org.cotejo.forensics.ios.idstatus;
 
 import com.dd.plist.NSDate;
 import com.dd.plist.NSDictionary;
-import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
-import com.dd.plist.NSString;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -46,7 +45,7 @@ public final class IdStatusCache implements ArtifactModule {
     @Override public String description() { return "Identity Services lookups (idstatuscache.plist): Apple IDs and numbers looked up by iMessage and FaceTime"; }
 
     /** One cache entry before it becomes a record. */
-    private record Entry(SourceFile file, String pkg, String user, Object lookupDate, Object status) {}
+    private record Entry(SourceFile file, String pkg, String user, String isodate, Object status) {}
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
@@ -60,7 +59,7 @@ public final class IdStatusCache implements ArtifactModule {
             Fields f = Fields.builder()
                     .put("package", e.pkg())
                     .put("user", e.user())
-                    .put("isodate", isodate(e.lookupDate()))
+                    .put("isodate", e.isodate())
                     .put("idstatus", e.status())
                     .put("occurrences", occurrences.get(e.user()))
                     .build();
@@ -69,17 +68,8 @@ public final class IdStatusCache implements ArtifactModule {
     }
 
     private static void read(ModuleContext ctx, SourceFile file, List<Entry> into) throws Exception {
-        NSObject root;
-        try {
-            root = ctx.plist(file);
-        } catch (CotejoException e) {
-            ctx.problem(file, e.getMessage() + "; lookups in this file skipped");
-            return;
-        }
-        if (!(root instanceof NSDictionary packages)) {
-            ctx.problem(file, "the cache is not a dictionary of services; lookups in this file skipped");
-            return;
-        }
+        NSDictionary packages = PlistFiles.rootDictionary(ctx, file, "lookups in this file skipped");
+        if (packages == null) return;
         for (Map.Entry<String, NSObject> pkg : packages.getHashMap().entrySet()) {
             if (!(pkg.getValue() instanceof NSDictionary users)) continue;
             for (Map.Entry<String, NSObject> user : users.getHashMap().entrySet()) {
@@ -87,7 +77,7 @@ public final class IdStatusCache implements ArtifactModule {
                 NSObject date = lookup.get("LookupDate");
                 NSObject status = lookup.get("IDStatus");
                 if (date == null || status == null) continue;
-                into.add(new Entry(file, pkg.getKey(), printable(user.getKey()), javaValue(date), javaValue(status)));
+                into.add(new Entry(file, pkg.getKey(), printable(user.getKey()), isodate(date), PlistValues.json(status)));
             }
         }
     }
@@ -97,22 +87,10 @@ public final class IdStatusCache implements ArtifactModule {
         return user.replace("\u0000", "\\x00");
     }
 
-    private static Object javaValue(NSObject o) {
-        if (o instanceof NSNumber n) {
-            return switch (n.type()) {
-                case NSNumber.INTEGER -> n.longValue();
-                case NSNumber.REAL -> n.doubleValue();
-                default -> n.boolValue();
-            };
-        }
-        if (o instanceof NSDate d) return d.getDate().toInstant();
-        if (o instanceof NSString s) return s.getContent();
-        return o.toString();
-    }
-
-    private static String isodate(Object lookupDate) {
-        if (lookupDate instanceof Instant t) return MvtTime.format(t);
-        return IosTime.macIso(lookupDate);
+    /** A plist date is already MVT time text; a number (or number text) is a Mac absolute time. */
+    private static String isodate(NSObject lookupDate) {
+        Object v = PlistValues.json(lookupDate);
+        return lookupDate instanceof NSDate ? (String) v : IosTime.macIso(v);
     }
 
     /** Apple IDs looked up as "mailto:" users are e-mail addresses; "tel:" numbers have no observable type yet. */

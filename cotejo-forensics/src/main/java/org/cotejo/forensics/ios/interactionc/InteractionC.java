@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.ios.Links;
 import org.cotejo.forensics.ios.whatsapp.WhatsappIds;
@@ -39,15 +40,9 @@ public final class InteractionC implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        List<SourceFile> files = ctx.locate(INTERACTION_DB);
-        if (files.isEmpty()) return;
         WhatsappIdentities whatsapp = WhatsappIdentities.from(ctx.resultsOf("WhatsappContacts"));
-        for (SourceFile file : files) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                read(ctx, file, db, whatsapp);
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+        // No table is required here: the query variants are the schema check, and say which failed.
+        ctx.eachDatabase(INTERACTION_DB, List.of(), "an interactionC.db", (file, db) -> read(ctx, file, db, whatsapp));
     }
 
     /** Runs the first query variant the schema accepts; a query that cannot even start means the next variant. */
@@ -87,8 +82,7 @@ public final class InteractionC implements ArtifactModule {
         for (var e : cells.entrySet()) {
             String name = e.getKey();
             if (name.startsWith("_")) continue;
-            Object v = e.getValue();
-            if (v instanceof byte[] b) v = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            Object v = Cells.text(e.getValue());
             if (InteractionQueries.DATES.contains(name) && v != null && !(v instanceof String)) v = IosTime.macIso(v);
             if (name.equals("direction")) v = direction(v);
             f.put(name, v);

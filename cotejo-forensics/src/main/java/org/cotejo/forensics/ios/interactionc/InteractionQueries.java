@@ -46,11 +46,7 @@ final class InteractionQueries {
     /** Variant 1 (39 columns) with {@code newest}; variant 2 (36 columns, no photo id, group name, derived intent) without. */
     private static String full(boolean newest) {
         List<Column> c = new ArrayList<>();
-        c.add(new Column("start_date", "ZINTERACTIONS.ZSTARTDATE"));
-        c.add(new Column("end_date", "ZINTERACTIONS.ZENDDATE"));
-        c.add(new Column("bundle_id", "ZINTERACTIONS.ZBUNDLEID"));
-        c.add(new Column("account", "ZINTERACTIONS.ZACCOUNT"));
-        c.add(new Column("target_bundle_id", "ZINTERACTIONS.ZTARGETBUNDLEID"));
+        interaction(c);
         c.add(new Column("direction", MAPPED_DIRECTION));
         sender(c);
         c.add(new Column("recipient_display_name", "RECIPIENT.ZDISPLAYNAME"));
@@ -89,11 +85,7 @@ final class InteractionQueries {
      */
     private static String senderOnly(boolean counts) {
         List<Column> c = new ArrayList<>();
-        c.add(new Column("start_date", "ZINTERACTIONS.ZSTARTDATE"));
-        c.add(new Column("end_date", "ZINTERACTIONS.ZENDDATE"));
-        c.add(new Column("bundle_id", "ZINTERACTIONS.ZBUNDLEID"));
-        c.add(new Column("account", "ZINTERACTIONS.ZACCOUNT"));
-        c.add(new Column("target_bundle_id", "ZINTERACTIONS.ZTARGETBUNDLEID"));
+        interaction(c);
         c.add(new Column("direction", "ZINTERACTIONS.ZDIRECTION"));
         sender(c);
         if (counts) c.add(new Column("recipient_count", "ZINTERACTIONS.ZRECIPIENTCOUNT"));
@@ -106,6 +98,14 @@ final class InteractionQueries {
         c.add(new Column("mechanism", "ZINTERACTIONS.ZMECHANISM"));
         c.add(new Column("table_id", "ZINTERACTIONS.Z_PK"));
         return select(c) + SENDER_ONLY_FROM + " ORDER BY ZINTERACTIONS.Z_PK";
+    }
+
+    private static void interaction(List<Column> c) {
+        c.add(new Column("start_date", "ZINTERACTIONS.ZSTARTDATE"));
+        c.add(new Column("end_date", "ZINTERACTIONS.ZENDDATE"));
+        c.add(new Column("bundle_id", "ZINTERACTIONS.ZBUNDLEID"));
+        c.add(new Column("account", "ZINTERACTIONS.ZACCOUNT"));
+        c.add(new Column("target_bundle_id", "ZINTERACTIONS.ZTARGETBUNDLEID"));
     }
 
     private static void sender(List<Column> c) {

@@ -8,17 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.core.observable.FilePaths;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
-import org.cotejo.forensics.ios.preferences.PlistValues;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -48,17 +48,8 @@ public final class LocationdClients implements ArtifactModule {
     @Override
     public void extract(ModuleContext ctx) throws Exception {
         for (SourceFile file : ctx.locate(BACKUP_CLIENTS, FS_CLIENTS)) {
-            NSObject root;
-            try {
-                root = ctx.plist(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; location clients skipped");
-                continue;
-            }
-            if (!(root instanceof NSDictionary clients)) {
-                ctx.problem(file, "not a dictionary of clients; location clients skipped");
-                continue;
-            }
+            NSDictionary clients = PlistFiles.rootDictionary(ctx, file, "location clients skipped");
+            if (clients == null) continue;
             for (Map.Entry<String, NSObject> e : clients.entrySet()) {
                 // Other top-level values (a version number) describe the file, not a client.
                 if (e.getValue() instanceof NSDictionary client) {

@@ -3,7 +3,6 @@ package org.cotejo.forensics.ios.netbase;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
@@ -35,34 +34,15 @@ final class NetBase {
     /** Newer iOS versions dropped the Wi-Fi counters. */
     private static final String NO_WIFI = "NULL AS wifi_in, NULL AS wifi_out";
 
-    static void read(ModuleContext ctx, SourceFile file) throws Exception {
-        EvidenceDatabase db;
-        try {
-            db = ctx.database(file);
-        } catch (CotejoException e) {
-            ctx.problem(file, e.getMessage() + "; skipped");
-            return;
-        }
-        try (db) {
-            if (!db.hasTable("ZPROCESS") || !db.hasTable("ZLIVEUSAGE")) {
-                // A schema that cannot be read at all is a damaged file, not a different one: say which.
-                ctx.problem(file, db.problems().isEmpty() ? "no ZPROCESS/ZLIVEUSAGE table; not a DataUsage/netusage database, skipped"
-                        : String.join("; ", db.problems()) + "; skipped");
-                return;
-            }
-            List<String> live = db.columns("ZLIVEUSAGE");
-            String wifi = live.contains("ZWIFIIN") && live.contains("ZWIFIOUT") ? WIFI : NO_WIFI;
-            String sql = "SELECT * FROM (" + LIVE_ROWS.formatted(wifi) + " UNION ALL " + PROCESSES_WITHOUT_LIVE_ROWS + ")" + ORDER;
-            try {
-                db.rows(sql, row -> {
-                    Map<String, Object> c = EvidenceDatabase.rowValues(row);
-                    ctx.emit(record(c), ctx.provenance(file, locator(c)));
-                });
-            } catch (SQLException e) {
-                ctx.problem(file, "process usage unreadable, file skipped: " + e.getMessage());
-            }
-            db.problems().forEach(p -> ctx.problem(file, p));
-        }
+    /** Reads one database that has both tables (checked by {@link ModuleContext#eachDatabase}). */
+    static void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws SQLException {
+        List<String> live = db.columns("ZLIVEUSAGE");
+        String wifi = live.contains("ZWIFIIN") && live.contains("ZWIFIOUT") ? WIFI : NO_WIFI;
+        String sql = "SELECT * FROM (" + LIVE_ROWS.formatted(wifi) + " UNION ALL " + PROCESSES_WITHOUT_LIVE_ROWS + ")" + ORDER;
+        db.rows(sql, row -> {
+            Map<String, Object> c = EvidenceDatabase.rowValues(row);
+            ctx.emit(record(c), ctx.provenance(file, locator(c)));
+        });
     }
 
     /** MVT's record; the raw Core Data times follow under {@code *_timestamp}. */

@@ -8,7 +8,6 @@ import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -28,7 +27,8 @@ abstract class NetBaseModule implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(location())) NetBase.read(ctx, file);
+        ctx.eachDatabase(location(), List.of("ZPROCESS", "ZLIVEUSAGE"), "a DataUsage/netusage database",
+                (file, db) -> NetBase.read(ctx, file, db));
     }
 
     @Override

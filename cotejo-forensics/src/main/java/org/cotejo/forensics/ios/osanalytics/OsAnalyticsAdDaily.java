@@ -8,17 +8,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.core.observable.FilePaths;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
-import org.cotejo.forensics.ios.preferences.PlistValues;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -43,15 +43,9 @@ public final class OsAnalyticsAdDaily implements ArtifactModule {
     @Override
     public void extract(ModuleContext ctx) throws Exception {
         for (SourceFile file : ctx.locate(ADDAILY)) {
-            NSObject root;
-            try {
-                root = ctx.plist(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; network baseline skipped");
-                continue;
-            }
-            NSObject baseline = root instanceof NSDictionary d ? d.get("netUsageBaseline") : null;
-            if (!(baseline instanceof NSDictionary processes)) {
+            NSDictionary root = PlistFiles.rootDictionary(ctx, file, "network baseline skipped");
+            if (root == null) continue;
+            if (!(root.get("netUsageBaseline") instanceof NSDictionary processes)) {
                 ctx.problem(file, "no netUsageBaseline dictionary; network baseline skipped");
                 continue;
             }

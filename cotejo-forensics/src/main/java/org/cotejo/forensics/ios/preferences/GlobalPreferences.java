@@ -4,12 +4,13 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.TraceClass;
 
@@ -29,17 +30,8 @@ public final class GlobalPreferences implements ArtifactModule {
     @Override
     public void extract(ModuleContext ctx) throws Exception {
         for (SourceFile file : ctx.locate(GLOBAL_PREFERENCES)) {
-            NSObject root;
-            try {
-                root = ctx.plist(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; global preferences skipped");
-                continue;
-            }
-            if (!(root instanceof NSDictionary settings)) {
-                ctx.problem(file, "not a dictionary of settings; global preferences skipped");
-                continue;
-            }
+            NSDictionary settings = PlistFiles.rootDictionary(ctx, file, "global preferences skipped");
+            if (settings == null) continue;
             for (Map.Entry<String, NSObject> e : settings.entrySet()) {
                 Fields f = Fields.builder().put("entry", e.getKey()).put("value", PlistValues.json(e.getValue())).build();
                 ctx.emit(f, ctx.provenance(file, "key \"" + e.getKey() + "\""));

@@ -1,20 +1,19 @@
 package org.cotejo.forensics.ios.profiles;
 
 import com.dd.plist.NSDictionary;
-import com.dd.plist.NSObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.ios.preferences.PlistValues;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -41,17 +40,8 @@ public final class ConfigurationProfiles implements ArtifactModule {
             if (!file.name().startsWith("profile-")) continue;
             // Like MVT, a profile file that does not parse is still listed (with an empty plist): its
             // presence and file id say a profile was there.
-            Map<String, Object> plist = Map.of();
-            try {
-                NSObject root = ctx.plist(file);
-                if (root instanceof NSDictionary d) {
-                    plist = PlistValues.fields(d).asMap();
-                } else {
-                    ctx.problem(file, "profile is not a dictionary; listed without its content");
-                }
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; listed without its content");
-            }
+            NSDictionary root = PlistFiles.rootDictionary(ctx, file, "listed without its content");
+            Map<String, Object> plist = root == null ? Map.of() : PlistValues.fields(root).asMap();
             Fields f = Fields.builder()
                     .put("file_id", file.fileId())
                     .put("relative_path", file.relativePath())

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.core.observable.FilePaths;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.ios.preferences.PlistValues;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.plist.PlistValues;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -40,15 +40,9 @@ public final class ProfileEvents implements ArtifactModule {
     @Override
     public void extract(ModuleContext ctx) throws Exception {
         for (SourceFile file : ctx.locate(PROFILE_EVENTS)) {
-            NSObject root;
-            try {
-                root = ctx.plist(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; profile events skipped");
-                continue;
-            }
-            NSObject events = root instanceof NSDictionary d ? d.get("ProfileEvents") : null;
-            if (!(events instanceof NSArray list)) {
+            NSDictionary root = PlistFiles.rootDictionary(ctx, file, "profile events skipped");
+            if (root == null) continue;
+            if (!(root.get("ProfileEvents") instanceof NSArray list)) {
                 ctx.problem(file, "no ProfileEvents list; profile events skipped");
                 continue;
             }

@@ -1,6 +1,5 @@
 package org.cotejo.forensics.ios.safari;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,48 +47,34 @@ public final class SafariBrowserState implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(BROWSER_STATE_DB, PROFILE_BROWSER_STATE_DB)) {
-            EvidenceDatabase db;
-            try {
-                db = ctx.database(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; skipped");
-                continue;
-            }
-            try (db) {
-                if (!db.hasTable("tabs")) {
-                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
-                    ctx.problem(file, db.problems().isEmpty() ? "no tabs table; not a Safari BrowserState.db, skipped"
-                            : String.join("; ", db.problems()) + "; skipped");
-                    continue;
-                }
-                try {
+        // No file is at both locations, so reading them in turn keeps the order locate() gives for both.
+        for (Location where : List.of(BROWSER_STATE_DB, PROFILE_BROWSER_STATE_DB)) {
+            ctx.eachDatabase(where, List.of("tabs"), "a Safari BrowserState.db", (file, db) ->
                     db.rows(query(db), row -> {
                         Map<String, Object> c = EvidenceDatabase.rowValues(row);
-                        String where = "tabs ROWID " + c.get("tab_rowid");
-                        List<Map<String, Object>> entries = List.of();
-                        try {
-                            entries = SessionHistory.entries(blob(c.get("session_data")), file.logical() + " " + where);
-                        } catch (CotejoException e) {
-                            ctx.problem(file, e.getMessage() + "; tab kept without its session history");
-                        }
-                        Fields f = Fields.builder()
-                                .put("tab_title", c.get("title"))
-                                .put("tab_url", c.get("url"))
-                                .put("tab_visible_url", c.get("user_visible_url"))
-                                .put("last_viewed_timestamp", IosTime.macIso(c.get("last_viewed_time")))
-                                .put("last_viewed_time", c.get("last_viewed_time"))
-                                .put("session_data", entries)
-                                .put("safari_browser_state_db", file.path())
-                                .build();
-                        ctx.emit(f, ctx.provenance(file, where));
-                    });
-                } catch (SQLException e) {
-                    ctx.problem(file, "tabs unreadable, file skipped: " + e.getMessage());
-                }
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
+                        String locator = "tabs ROWID " + c.get("tab_rowid");
+                        ctx.emit(tab(ctx, file, locator, c), ctx.provenance(file, locator));
+                    }));
         }
+    }
+
+    /** One tab's record; a session history that cannot be read is a problem, the tab is kept without it. */
+    private static Fields tab(ModuleContext ctx, SourceFile file, String locator, Map<String, Object> c) {
+        List<Map<String, Object>> entries = List.of();
+        try {
+            entries = SessionHistory.entries(blob(c.get("session_data")), file.logical() + " " + locator);
+        } catch (CotejoException e) {
+            ctx.problem(file, e.getMessage() + "; tab kept without its session history");
+        }
+        return Fields.builder()
+                .put("tab_title", c.get("title"))
+                .put("tab_url", c.get("url"))
+                .put("tab_visible_url", c.get("user_visible_url"))
+                .put("last_viewed_timestamp", IosTime.macIso(c.get("last_viewed_time")))
+                .put("last_viewed_time", c.get("last_viewed_time"))
+                .put("session_data", entries)
+                .put("safari_browser_state_db", file.path())
+                .build();
     }
 
     /** The tab query this schema supports: tab_sessions since iOS 12, tabs.session_data before. */

@@ -1,18 +1,15 @@
 package org.cotejo.forensics.ios.safari;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -48,22 +45,9 @@ public final class SafariHistory implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(HISTORY_DB, PROFILE_HISTORY_DB)) {
-            EvidenceDatabase db;
-            try {
-                db = ctx.database(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; skipped");
-                continue;
-            }
-            try (db) {
-                if (!db.hasTable("history_items") || !db.hasTable("history_visits")) {
-                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
-                    ctx.problem(file, db.problems().isEmpty() ? "no history_items/history_visits table; not a Safari History.db, skipped"
-                            : String.join("; ", db.problems()) + "; skipped");
-                    continue;
-                }
-                try {
+        // No file is at both locations, so reading them in turn keeps the order locate() gives for both.
+        for (Location where : List.of(HISTORY_DB, PROFILE_HISTORY_DB)) {
+            ctx.eachDatabase(where, List.of("history_items", "history_visits"), "a Safari History.db", (file, db) ->
                     db.rows(VISITS, row -> {
                         Map<String, Object> c = EvidenceDatabase.rowValues(row);
                         Fields f = Fields.builder()
@@ -77,12 +61,7 @@ public final class SafariHistory implements ArtifactModule {
                                 .put("safari_history_db", file.path())
                                 .build();
                         ctx.emit(f, ctx.provenance(file, "history_visits id " + c.get("visit_id")));
-                    });
-                } catch (SQLException e) {
-                    ctx.problem(file, "visits unreadable, file skipped: " + e.getMessage());
-                }
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
+                    }));
         }
     }
 

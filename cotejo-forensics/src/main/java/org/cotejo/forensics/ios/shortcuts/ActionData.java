@@ -1,21 +1,15 @@
 package org.cotejo.forensics.ios.shortcuts;
 
 import com.dd.plist.NSArray;
-import com.dd.plist.NSData;
-import com.dd.plist.NSDate;
 import com.dd.plist.NSDictionary;
-import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
-import com.dd.plist.UID;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.cotejo.forensics.ios.Links;
-import org.cotejo.forensics.record.MvtTime;
+import org.cotejo.forensics.plist.PlistValues;
 
 /**
  * A shortcut's actions as stored in {@code ZSHORTCUTACTIONS.ZDATA}: a property list array of
@@ -24,10 +18,10 @@ import org.cotejo.forensics.record.MvtTime;
 final class ActionData {
     private ActionData() {}
 
-    /** The actions as JSON values (data as base64, dates as MVT time text). */
+    /** The actions as record values ({@link PlistValues#json}: data as base64, dates as MVT time text). */
     static List<Object> parsedActions(NSArray actions) {
         List<Object> out = new ArrayList<>(actions.count());
-        for (NSObject a : actions.getArray()) out.add(json(a));
+        for (NSObject a : actions.getArray()) out.add(PlistValues.json(a));
         return out;
     }
 
@@ -61,31 +55,5 @@ final class ActionData {
         int end = link.length();
         while (end > 0 && (link.charAt(end - 1) == '\'' || link.charAt(end - 1) == ',')) end--;
         return link.substring(0, end);
-    }
-
-    private static Object json(NSObject o) {
-        if (o == null) return null;
-        if (o instanceof NSString s) return s.getContent();
-        if (o instanceof NSNumber n) {
-            return switch (n.type()) {
-                case NSNumber.INTEGER -> n.longValue();
-                case NSNumber.REAL -> n.doubleValue();
-                default -> n.boolValue();
-            };
-        }
-        if (o instanceof NSData d) return java.util.Base64.getEncoder().encodeToString(d.bytes());
-        if (o instanceof NSDate d) return MvtTime.format(d.getDate().toInstant());
-        if (o instanceof UID u) return u.getName();
-        if (o instanceof NSArray a) {
-            List<Object> out = new ArrayList<>(a.count());
-            for (NSObject x : a.getArray()) out.add(json(x));
-            return out;
-        }
-        if (o instanceof NSDictionary d) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            d.getHashMap().forEach((k, v) -> out.put(k, json(v)));
-            return out;
-        }
-        return o.toString();
     }
 }

@@ -2,7 +2,6 @@ package org.cotejo.forensics.ios.shortcuts;
 
 import com.dd.plist.NSArray;
 import com.dd.plist.NSObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
@@ -45,35 +45,23 @@ public final class Shortcuts implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(SHORTCUTS_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                read(ctx, file, db);
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
-    }
-
-    private static void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws Exception {
-        if (!db.hasTable("ZSHORTCUT") || !db.hasTable("ZSHORTCUTACTIONS")) {
-            ctx.problem(file, "no ZSHORTCUT/ZSHORTCUTACTIONS table; shortcuts skipped");
-            return;
-        }
-        db.rows(QUERY, row -> {
-            long pk = row.getLong(1);
-            Object data = EvidenceDatabase.cell(row, 6);
-            Fields.Builder f = Fields.builder()
-                    .put("shortcut_id", pk)
-                    .put("shortcut_name", text(EvidenceDatabase.cell(row, 2)))
-                    .put("created_date", EvidenceDatabase.cell(row, 3))
-                    .put("modified_date", IosTime.macIso(EvidenceDatabase.cell(row, 4)))
-                    .put("description", text(EvidenceDatabase.cell(row, 5)))
-                    .put("action_data", data instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : null)
-                    .put("isodate", IosTime.macIso(EvidenceDatabase.cell(row, 3)));
-            NSArray actions = actions(ctx, file, pk, data);
-            f.put("action_urls", actions == null ? null : ActionData.actionUrls(actions));
-            f.put("parsed_actions", actions == null ? null : ActionData.parsedActions(actions));
-            ctx.emit(f.build(), ctx.provenance(file, "ZSHORTCUT Z_PK " + pk));
-        });
+        ctx.eachDatabase(SHORTCUTS_DB, List.of("ZSHORTCUT", "ZSHORTCUTACTIONS"), "a Shortcuts database", (file, db) ->
+                db.rows(QUERY, row -> {
+                    long pk = row.getLong(1);
+                    Object data = EvidenceDatabase.cell(row, 6);
+                    Fields.Builder f = Fields.builder()
+                            .put("shortcut_id", pk)
+                            .put("shortcut_name", Cells.string(EvidenceDatabase.cell(row, 2)))
+                            .put("created_date", EvidenceDatabase.cell(row, 3))
+                            .put("modified_date", IosTime.macIso(EvidenceDatabase.cell(row, 4)))
+                            .put("description", Cells.string(EvidenceDatabase.cell(row, 5)))
+                            .put("action_data", data instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : null)
+                            .put("isodate", IosTime.macIso(EvidenceDatabase.cell(row, 3)));
+                    NSArray actions = actions(ctx, file, pk, data);
+                    f.put("action_urls", actions == null ? null : ActionData.actionUrls(actions));
+                    f.put("parsed_actions", actions == null ? null : ActionData.parsedActions(actions));
+                    ctx.emit(f.build(), ctx.provenance(file, "ZSHORTCUT Z_PK " + pk));
+                }));
     }
 
     /** The action list, or null (with a problem when there was data that is not one). */
@@ -87,12 +75,6 @@ public final class Shortcuts implements ArtifactModule {
             ctx.problem(file, "shortcut Z_PK " + pk + ": " + e.getMessage() + "; its actions were not read");
         }
         return null;
-    }
-
-    /** The app stores names as text or, in some versions, as UTF-8 bytes. */
-    private static String text(Object cell) {
-        if (cell == null) return null;
-        return cell instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : cell.toString();
     }
 
     @Override

@@ -2,19 +2,18 @@ package org.cotejo.forensics.ios.sms;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.ios.Links;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -35,21 +34,13 @@ public final class Sms implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(SMS_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                if (!db.hasTable("message") || !db.hasTable("handle")) {
-                    db.problems().forEach(p -> ctx.problem(file, p));
-                    ctx.problem(file, "no message/handle table; not an sms.db");
-                    continue;
-                }
+        ctx.eachDatabase(SMS_DB, List.of("message", "handle"), "an sms.db", (file, db) ->
                 db.rows("SELECT message.*, handle.id AS phone_number FROM message, handle "
                         + "WHERE handle.rowid = message.handle_id ORDER BY message.ROWID", row -> {
                     Map<String, Object> cells = EvidenceDatabase.rowValues(row);
                     Fields.Builder f = Fields.builder();
                     for (var e : cells.entrySet()) {
-                        Object v = e.getValue();
-                        if (v instanceof byte[] b) v = BLOBS.contains(e.getKey()) ? Base64.getEncoder().encodeToString(b) : new String(b, java.nio.charset.StandardCharsets.UTF_8);
-                        f.put(e.getKey(), v);
+                        f.put(e.getKey(), BLOBS.contains(e.getKey()) ? Cells.base64(e.getValue()) : Cells.text(e.getValue()));
                     }
                     String text = cells.get("text") == null ? "" : cells.get("text").toString();
                     f.put("isodate", IosTime.macIso(cells.get("date")));
@@ -58,10 +49,7 @@ public final class Sms implements ArtifactModule {
                     f.put("text", text);
                     f.put("links", Links.in(text));
                     ctx.emit(f.build(), ctx.provenance(file, "message ROWID " + cells.get("ROWID")));
-                });
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+                }));
     }
 
     @Override

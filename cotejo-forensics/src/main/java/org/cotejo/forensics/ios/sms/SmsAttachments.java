@@ -1,18 +1,17 @@
 package org.cotejo.forensics.ios.sms;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -43,29 +42,16 @@ public final class SmsAttachments implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(SMS_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                if (!db.hasTable("attachment")) {
-                    ctx.problem(file, "no attachment table; attachments skipped");
-                    continue;
-                }
-                db.rows(QUERY, row -> {
-                    Map<String, Object> cells = EvidenceDatabase.rowValues(row);
-                    ctx.emit(fields(cells), ctx.provenance(file, "attachment ROWID " + cells.get("attachment_id")));
-                });
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+        ctx.eachDatabase(SMS_DB, List.of("attachment"), "an sms.db with attachments", (file, db) -> db.rows(QUERY, row -> {
+            Map<String, Object> cells = EvidenceDatabase.rowValues(row);
+            ctx.emit(fields(cells), ctx.provenance(file, "attachment ROWID " + cells.get("attachment_id")));
+        }));
     }
 
     private static Fields fields(Map<String, Object> cells) {
         Fields.Builder f = Fields.builder();
-        for (var e : cells.entrySet()) {
-            Object v = e.getValue();
-            // user_info, sticker_user_info, attribution_info and the CloudKit tokens are binary plists: base64 as MVT writes them.
-            if (v instanceof byte[] b) v = Base64.getEncoder().encodeToString(b);
-            f.put(e.getKey(), v);
-        }
+        // user_info, sticker_user_info, attribution_info and the CloudKit tokens are binary plists: base64 as MVT writes them.
+        for (var e : cells.entrySet()) f.put(e.getKey(), Cells.base64(e.getValue()));
         f.put("isodate", IosTime.macIso(cells.get("created_date")));
         f.put("start_date", IosTime.macIso(cells.get("start_date")));
         f.put("direction", Long.valueOf(1L).equals(cells.get("is_outgoing")) ? "sent" : "received");

@@ -1,11 +1,9 @@
 package org.cotejo.forensics.ios.tcc;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.core.observable.FilePaths;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
@@ -14,7 +12,6 @@ import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -45,30 +42,25 @@ public final class Tcc implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(TCC_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                List<String> columns = db.columns("access");
-                String sql;
-                if (columns.contains("auth_value")) {
-                    sql = "SELECT rowid AS access_rowid, service, client, client_type, auth_value, auth_reason, last_modified FROM access ORDER BY rowid";
-                } else if (columns.contains("allowed") && columns.contains("last_modified")) {
-                    sql = "SELECT rowid AS access_rowid, service, client, client_type, allowed, prompt_count, last_modified FROM access ORDER BY rowid";
-                } else if (columns.contains("allowed")) {
-                    sql = "SELECT rowid AS access_rowid, service, client, client_type, allowed, prompt_count FROM access ORDER BY rowid";
-                } else {
-                    ctx.problem(file, "no access table with a known TCC schema; permissions skipped");
-                    db.problems().forEach(p -> ctx.problem(file, p));
-                    continue;
-                }
-                db.rows(sql, row -> {
-                    Map<String, Object> cells = EvidenceDatabase.rowValues(row);
-                    ctx.emit(record(cells), ctx.provenance(file, "access ROWID " + cells.get("access_rowid")));
-                });
-                db.problems().forEach(p -> ctx.problem(file, p));
-            } catch (CotejoException | SQLException e) {
-                ctx.problem(file, e.getMessage() + "; permissions skipped");
+        ctx.eachDatabase(TCC_DB, List.of("access"), "a TCC database", (file, db) -> {
+            String sql = query(db.columns("access"));
+            if (sql == null) {
+                ctx.problem(file, "no access table with a known TCC schema; permissions skipped");
+                return;
             }
-        }
+            db.rows(sql, row -> {
+                Map<String, Object> cells = EvidenceDatabase.rowValues(row);
+                ctx.emit(record(cells), ctx.provenance(file, "access ROWID " + cells.get("access_rowid")));
+            });
+        });
+    }
+
+    /** The query of the schema these columns of {@code access} belong to: v3, v2, v1; null for none of them. */
+    private static String query(List<String> columns) {
+        String select = "SELECT rowid AS access_rowid, service, client, client_type, ";
+        if (columns.contains("auth_value")) return select + "auth_value, auth_reason, last_modified FROM access ORDER BY rowid";
+        if (!columns.contains("allowed")) return null;
+        return select + "allowed, prompt_count" + (columns.contains("last_modified") ? ", last_modified" : "") + " FROM access ORDER BY rowid";
     }
 
     private static Fields record(Map<String, Object> c) {

@@ -1,19 +1,16 @@
 package org.cotejo.forensics.ios.webkit;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -45,51 +42,35 @@ public final class WebkitResourceLoadStatistics implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(OBSERVATIONS_DB)) {
-            EvidenceDatabase db;
-            try {
-                db = ctx.database(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; skipped");
-                continue;
+        ctx.eachDatabase(OBSERVATIONS_DB, List.of("ObservedDomains"), "a WebKit observations.db", (file, db) -> {
+            List<String> columns = db.columns("ObservedDomains");
+            if (!columns.containsAll(REQUIRED)) {
+                ctx.problem(file, "no ObservedDomains table with " + String.join(", ", REQUIRED) + "; skipped");
+                return;
             }
-            try (db) {
-                List<String> columns = db.columns("ObservedDomains");
-                if (!columns.containsAll(REQUIRED)) {
-                    // A schema that cannot be read at all is a damaged file, not a different one: say which.
-                    ctx.problem(file, db.problems().isEmpty() ? "no ObservedDomains table with " + String.join(", ", REQUIRED) + "; skipped"
-                            : String.join("; ", db.problems()) + "; skipped");
-                    continue;
+            List<String> optional = OPTIONAL.keySet().stream().filter(columns::contains).sorted().toList();
+            StringBuilder sql = new StringBuilder("SELECT domainID, registrableDomain, lastSeen, hadUserInteraction");
+            optional.forEach(c -> sql.append(", ").append(c));
+            sql.append(" FROM ObservedDomains ORDER BY domainID");
+            db.rows(sql.toString(), row -> {
+                Map<String, Object> c = EvidenceDatabase.rowValues(row);
+                Fields.Builder f = Fields.builder()
+                        .put("domain_id", c.get("domainID"))
+                        .put("registrable_domain", c.get("registrableDomain"))
+                        .put("last_seen", c.get("lastSeen"))
+                        .put("had_user_interaction", truthy(c.get("hadUserInteraction")))
+                        .put("last_seen_isodate", IosTime.unixIso(c.get("lastSeen")))
+                        .put("domain", file.domain() == null ? "" : file.domain())
+                        .put("path", file.path());
+                for (String column : optional) {
+                    Object raw = c.get(column);
+                    String key = OPTIONAL.get(column);
+                    f.put(key, raw);
+                    if (nonNegative(raw)) f.put(key + "_isodate", IosTime.unixIso(raw));
                 }
-                List<String> optional = OPTIONAL.keySet().stream().filter(columns::contains).sorted().toList();
-                StringBuilder sql = new StringBuilder("SELECT domainID, registrableDomain, lastSeen, hadUserInteraction");
-                optional.forEach(c -> sql.append(", ").append(c));
-                sql.append(" FROM ObservedDomains ORDER BY domainID");
-                try {
-                    db.rows(sql.toString(), row -> {
-                        Map<String, Object> c = EvidenceDatabase.rowValues(row);
-                        Fields.Builder f = Fields.builder()
-                                .put("domain_id", c.get("domainID"))
-                                .put("registrable_domain", c.get("registrableDomain"))
-                                .put("last_seen", c.get("lastSeen"))
-                                .put("had_user_interaction", truthy(c.get("hadUserInteraction")))
-                                .put("last_seen_isodate", IosTime.unixIso(c.get("lastSeen")))
-                                .put("domain", file.domain() == null ? "" : file.domain())
-                                .put("path", file.path());
-                        for (String column : optional) {
-                            Object raw = c.get(column);
-                            String key = OPTIONAL.get(column);
-                            f.put(key, raw);
-                            if (nonNegative(raw)) f.put(key + "_isodate", IosTime.unixIso(raw));
-                        }
-                        ctx.emit(f.build(), ctx.provenance(file, "ObservedDomains domainID " + c.get("domainID")));
-                    });
-                } catch (SQLException e) {
-                    ctx.problem(file, "ObservedDomains unreadable, file skipped: " + e.getMessage());
-                }
-                db.problems().forEach(p -> ctx.problem(file, p));
-            }
-        }
+                ctx.emit(f.build(), ctx.provenance(file, "ObservedDomains domainID " + c.get("domainID")));
+            });
+        });
     }
 
     private static boolean truthy(Object v) {

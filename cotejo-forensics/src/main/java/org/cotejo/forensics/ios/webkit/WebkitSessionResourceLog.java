@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.ios.IosTime;
+import org.cotejo.forensics.ios.PlistFiles;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
@@ -55,14 +55,9 @@ public final class WebkitSessionResourceLog implements ArtifactModule {
     @Override
     public void extract(ModuleContext ctx) throws Exception {
         for (SourceFile file : ctx.locate(RESOURCE_LOG)) {
-            NSObject root;
-            try {
-                root = ctx.plist(file);
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; skipped");
-                continue;
-            }
-            if (!(root instanceof NSDictionary d) || !(d.get("browsingStatistics") instanceof NSArray stats)) {
+            NSDictionary root = PlistFiles.rootDictionary(ctx, file, "skipped");
+            if (root == null) continue;
+            if (!(root.get("browsingStatistics") instanceof NSArray stats)) {
                 ctx.problem(file, "no browsingStatistics list; not a WebKit session resource log, skipped");
                 continue;
             }

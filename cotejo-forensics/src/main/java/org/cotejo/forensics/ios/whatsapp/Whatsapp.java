@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.ios.Links;
 import org.cotejo.forensics.module.ArtifactModule;
@@ -60,21 +59,16 @@ public final class Whatsapp implements ArtifactModule {
     @Override
     public void extract(ModuleContext ctx) throws Exception {
         List<SourceFile> lidFiles = ctx.locate(LID_DB);
-        for (SourceFile file : ctx.locate(CHAT_STORAGE)) {
-            // WhatsApp and WhatsApp Business may both be there: one unreadable database must not hide the other.
-            try (EvidenceDatabase db = ctx.database(file)) {
-                if (!db.hasTable("ZWAMESSAGE")) {
-                    ctx.problem(file, "no ZWAMESSAGE table; WhatsApp messages skipped");
-                } else {
-                    messages(ctx, file, db);
-                }
-                Map<String, String> lidToPhone = WhatsappChats.lidPairs(ctx, file, db, sibling(file, lidFiles));
-                WhatsappChats.sessions(ctx, file, db, lidToPhone);
-                db.problems().forEach(p -> ctx.problem(file, p));
-            } catch (CotejoException e) {
-                ctx.problem(file, e.getMessage() + "; this WhatsApp database was skipped");
+        // No table is required: a ChatStorage without messages may still hold LID pairs and chats.
+        ctx.eachDatabase(CHAT_STORAGE, List.of(), "a WhatsApp ChatStorage.sqlite", (file, db) -> {
+            if (!db.hasTable("ZWAMESSAGE")) {
+                ctx.problem(file, "no ZWAMESSAGE table; WhatsApp messages skipped");
+            } else {
+                messages(ctx, file, db);
             }
-        }
+            Map<String, String> lidToPhone = WhatsappChats.lidPairs(ctx, file, db, sibling(file, lidFiles));
+            WhatsappChats.sessions(ctx, file, db, lidToPhone);
+        });
     }
 
     /** The LID.sqlite in the same folder (or backup domain) as this ChatStorage.sqlite, if any. */
@@ -91,11 +85,7 @@ public final class Whatsapp implements ArtifactModule {
                 List<String> links = links(cells);
                 if (links.isEmpty() && !text.isBlank()) return;
                 Fields.Builder f = Fields.builder();
-                for (var e : cells.entrySet()) {
-                    Object v = e.getValue();
-                    if (v instanceof byte[] b) v = Base64.getEncoder().encodeToString(b);
-                    f.put(e.getKey(), v);
-                }
+                for (var e : cells.entrySet()) f.put(e.getKey(), Cells.base64(e.getValue()));
                 f.put("ZTEXT", text);
                 f.put("isodate", IosTime.macIso(cells.get("ZMESSAGEDATE")));
                 f.put("links", links);

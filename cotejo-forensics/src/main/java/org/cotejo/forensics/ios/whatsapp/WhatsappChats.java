@@ -2,6 +2,7 @@ package org.cotejo.forensics.ios.whatsapp;
 
 import static org.cotejo.forensics.ios.whatsapp.WhatsappIds.digits;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cotejo.core.CotejoException;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
@@ -40,7 +42,7 @@ final class WhatsappChats {
      * sessions read next need it; it holds one short entry per paired contact.
      */
     static Map<String, String> lidPairs(ModuleContext ctx, SourceFile chatStorage, EvidenceDatabase chats, SourceFile lidFile)
-            throws Exception {
+            throws IOException {
         Map<String, String> lidToPhone = new HashMap<>();
         if (lidFile != null) {
             try (EvidenceDatabase lids = ctx.database(lidFile)) {
@@ -62,8 +64,8 @@ final class WhatsappChats {
     private static void pairs(ModuleContext ctx, SourceFile file, EvidenceDatabase db, Map<String, String> lidToPhone) {
         try {
             db.rows(PAIRS, row -> {
-                String lid = text(EvidenceDatabase.cell(row, 2));
-                String phone = text(EvidenceDatabase.cell(row, 3));
+                String lid = Cells.string(EvidenceDatabase.cell(row, 2));
+                String phone = Cells.string(EvidenceDatabase.cell(row, 3));
                 Object when = EvidenceDatabase.cell(row, 4);
                 Fields f = Fields.builder()
                         .put("record_type", LID_PAIR)
@@ -83,7 +85,7 @@ final class WhatsappChats {
         if (!db.hasTable("ZWACHATSESSION")) return;
         try {
             db.rows(SESSIONS, row -> {
-                String jid = text(EvidenceDatabase.cell(row, 2));
+                String jid = Cells.string(EvidenceDatabase.cell(row, 2));
                 String resolved = null;
                 if (jid != null && jid.endsWith(WhatsappIds.LID_SUFFIX) && lidToPhone.containsKey(digits(jid))) {
                     resolved = "+" + lidToPhone.get(digits(jid));
@@ -92,7 +94,7 @@ final class WhatsappChats {
                         .put("record_type", CHAT_SESSION)
                         .put("session_pk", row.getLong(1))
                         .put("contact_jid", jid)
-                        .put("partner_name", text(EvidenceDatabase.cell(row, 3)))
+                        .put("partner_name", Cells.string(EvidenceDatabase.cell(row, 3)))
                         .put("session_type", EvidenceDatabase.cell(row, 4))
                         .put("archived", EvidenceDatabase.cell(row, 5))
                         .put("removed", EvidenceDatabase.cell(row, 6))
@@ -132,17 +134,13 @@ final class WhatsappChats {
         return out;
     }
 
-    private static void add(List<TimelineEvent> out, String module, String iso, String event, String data) {
+    /** Adds the event at {@code iso} (MVT time text) when that is a time; WhatsappContacts uses it too. */
+    static void add(List<TimelineEvent> out, String module, String iso, String event, String data) {
         Instant at = MvtTime.parse(iso);
         if (at != null) out.add(new TimelineEvent(at, module, event, data));
     }
 
     private static String iso(Object macTime) {
         return macTime == null ? null : IosTime.macIso(macTime);
-    }
-
-    private static String text(Object cell) {
-        if (cell == null) return null;
-        return cell instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : cell.toString();
     }
 }

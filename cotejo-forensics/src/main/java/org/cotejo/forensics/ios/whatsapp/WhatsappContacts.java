@@ -1,22 +1,20 @@
 package org.cotejo.forensics.ios.whatsapp;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.ios.Cells;
 import org.cotejo.forensics.ios.IosTime;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
-import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.TimelineEvent;
 import org.cotejo.forensics.record.TraceClass;
 import org.cotejo.forensics.sqlite.EvidenceDatabase;
@@ -65,22 +63,12 @@ public final class WhatsappContacts implements ArtifactModule {
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        for (SourceFile file : ctx.locate(CONTACTS_DB)) {
-            try (EvidenceDatabase db = ctx.database(file)) {
-                read(ctx, file, db);
-                db.problems().forEach(p -> ctx.problem(file, p));
-            } catch (CotejoException e) {
-                // Several app groups may hold a ContactsV2.sqlite: one unreadable file must not hide the others.
-                ctx.problem(file, e.getMessage() + "; this contacts database was skipped");
-            }
-        }
+        // Several app groups may hold a ContactsV2.sqlite: eachDatabase reads on past one it cannot.
+        ctx.eachDatabase(CONTACTS_DB, List.of("ZWAADDRESSBOOKCONTACT"), "a WhatsApp ContactsV2.sqlite",
+                (file, db) -> read(ctx, file, db));
     }
 
-    private static void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws Exception {
-        if (!db.hasTable("ZWAADDRESSBOOKCONTACT")) {
-            ctx.problem(file, "no ZWAADDRESSBOOKCONTACT table; WhatsApp contacts skipped");
-            return;
-        }
+    private static void read(ModuleContext ctx, SourceFile file, EvidenceDatabase db) throws SQLException {
         Set<String> present = new java.util.HashSet<>();
         for (String c : db.columns("ZWAADDRESSBOOKCONTACT")) present.add(c.toUpperCase(Locale.ROOT));
         Map<String, String> selected = new LinkedHashMap<>();
@@ -93,8 +81,7 @@ public final class WhatsappContacts implements ArtifactModule {
             Object duration = null;
             int i = 2;
             for (String field : selected.keySet()) {
-                Object v = EvidenceDatabase.cell(row, i++);
-                if (v instanceof byte[] b) v = new String(b, StandardCharsets.UTF_8);
+                Object v = Cells.text(EvidenceDatabase.cell(row, i++));
                 if (field.equals("disappearing_mode_duration")) duration = v;
                 if (DATES.contains(field) && v != null) v = IosTime.macIso(v);
                 f.put(field, v);
@@ -133,8 +120,7 @@ public final class WhatsappContacts implements ArtifactModule {
     }
 
     private void add(List<TimelineEvent> out, Fields r, String field, String event, String data) {
-        Instant at = MvtTime.parse(r.string(field));
-        if (at != null) out.add(new TimelineEvent(at, slug(), event, data));
+        WhatsappChats.add(out, slug(), r.string(field), event, data);
     }
 
     /** "Name (+34600111222)", or whichever of the two is known. */

@@ -122,9 +122,4 @@ class AnalyticsTest {
         assertThat(result.records()).isEmpty();
         assertThat(result.problems()).isEmpty();
     }
-
-    @Test
-    void plistDataThatIsNotUtf8IsWrittenWithByteEscapes() {
-        assertThat(PlistValues.text(new byte[] {'o', 'k', (byte) 0xff, 'x'})).isEqualTo("ok\\xffx");
-    }
 }

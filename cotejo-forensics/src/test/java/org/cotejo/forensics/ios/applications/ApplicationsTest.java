@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.ios.manifest.BackupFolder;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.record.TimelineEvent;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class ApplicationsTest {
         NSDictionary apps = new NSDictionary();
         apps.put("com.example.chat", app(metadata("com.example.chat", "Chat", "com.apple.AppStore", "2023-01-15T12:00:00Z"), icon));
         apps.put("com.example.sideloaded", app(metadata("com.example.sideloaded", "Side", "com.example.store", null), null));
-        var x = BackupFolder.at(dir.resolve("backup")).info("Applications", apps).open();
+        var x = TestBackup.at(dir.resolve("backup")).info("Applications", apps).open();
 
         List<Record> records = ModuleHarness.run(x, "Applications").of("applications");
 
@@ -61,7 +61,7 @@ class ApplicationsTest {
         broken.put("iTunesMetadata", "bplist00 truncated".getBytes(StandardCharsets.US_ASCII));
         NSDictionary apps = new NSDictionary();
         apps.put("com.example.broken", broken);
-        var x = BackupFolder.at(dir.resolve("backup")).info("Applications", apps).open();
+        var x = TestBackup.at(dir.resolve("backup")).info("Applications", apps).open();
 
         ModuleHarness.Result result = ModuleHarness.run(x, "Applications");
 

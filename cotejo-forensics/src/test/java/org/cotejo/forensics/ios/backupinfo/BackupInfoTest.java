@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.cotejo.forensics.evidence.Extraction;
-import org.cotejo.forensics.ios.manifest.BackupFolder;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class BackupInfoTest {
 
     @Test
     void describesTheDeviceWithEveryKeyMvtCopies() throws Exception {
-        Extraction x = BackupFolder.at(dir.resolve("backup"))
+        Extraction x = TestBackup.at(dir.resolve("backup"))
                 .info("Serial Number", "F2LXK0ABCDEF")
                 .info("IMEI", "356789012345678")
                 .info("Last Backup Date", Date.from(Instant.parse("2023-06-01T08:30:00Z")))
@@ -46,7 +46,7 @@ class BackupInfoTest {
     @Test
     void reportsAnInfoPlistThatIsNotAPropertyList() throws Exception {
         Path root = dir.resolve("backup");
-        Extraction x = BackupFolder.at(root).open();
+        Extraction x = TestBackup.at(root).open();
         Files.writeString(root.resolve("Info.plist"), "this is not a plist");
 
         ModuleHarness.Result result = ModuleHarness.run(x, "BackupInfo");

@@ -87,7 +87,7 @@ class CalendarTest {
 
         assertThat(result.records()).isEmpty();
         assertThat(result.problems()).extracting(p -> p.message())
-                .containsExactly("no CalendarItem/Participant table; calendar events skipped");
+                .containsExactly("no CalendarItem/Participant table; not a calendar database, skipped");
     }
 
     @Test

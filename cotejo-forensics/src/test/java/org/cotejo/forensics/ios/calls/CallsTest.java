@@ -92,7 +92,7 @@ class CallsTest {
         var result = ModuleHarness.run(ModuleHarness.fsDump(root), "Calls");
 
         assertThat(result.records()).isEmpty();
-        assertThat(result.problems()).extracting(p -> p.message()).containsExactly("no ZCALLRECORD table; calls skipped");
+        assertThat(result.problems()).extracting(p -> p.message()).containsExactly("no ZCALLRECORD table; not a call history database, skipped");
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import org.cotejo.forensics.ios.safari.BackupFolder;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.testing.ModuleHarness;
 import org.cotejo.forensics.testing.Sqlite;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +58,9 @@ class ChromeHistoryTest {
     void findsChromeHistoryInABackupByItsFileId() throws Exception {
         assertThat(ChromeHistory.HISTORY.fileId()).isEqualTo("faf971ce92c3ac508c018dce1bef2a8b8e9838f1");
         assertThat(ChromeFavicon.FAVICONS.fileId()).isEqualTo("55680ab883d0fdcffd94f959b1632e5fbbb18c5b");
-        BackupFolder backup = BackupFolder.create(dir.resolve("backup"));
-        history(backup.file(ChromeHistory.CHROME_DOMAIN, ChromeHistory.CHROME_FOLDER + "History"));
+        history(dir.resolve("fixture/History"));
+        var backup = TestBackup.at(dir.resolve("backup"))
+                .file(ChromeHistory.CHROME_DOMAIN, ChromeHistory.CHROME_FOLDER + "History", dir.resolve("fixture/History"));
         var result = ModuleHarness.run(backup.open(), "ChromeHistory");
 
         assertThat(result.of("chrome_history")).hasSize(2);
@@ -74,6 +75,6 @@ class ChromeHistoryTest {
         var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "ChromeHistory");
 
         assertThat(result.records()).isEmpty();
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no urls/visits table"));
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no visits table; not a Chrome History database"));
     }
 }

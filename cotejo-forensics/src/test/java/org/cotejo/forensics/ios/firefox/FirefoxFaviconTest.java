@@ -38,6 +38,6 @@ class FirefoxFaviconTest {
         var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "FirefoxFavicon");
 
         assertThat(result.records()).isEmpty();
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no favicons/favicon_sites/history"));
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no favicons/favicon_sites table; not a Firefox browser.db"));
     }
 }

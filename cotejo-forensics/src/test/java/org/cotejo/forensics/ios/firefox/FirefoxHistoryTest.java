@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import org.cotejo.forensics.ios.safari.BackupFolder;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.testing.ModuleHarness;
 import org.cotejo.forensics.testing.Sqlite;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +42,9 @@ class FirefoxHistoryTest {
         assertThat(ModuleHarness.run(ModuleHarness.fsDump(dir.resolve("fs")), "FirefoxHistory").of("firefox_history")).hasSize(2);
 
         assertThat(FirefoxHistory.BROWSER_DB.fileId()).isEqualTo("2e57c396a35b0d1bcbc624725002d98bd61d142b");
-        BackupFolder backup = BackupFolder.create(dir.resolve("backup"));
-        FirefoxBrowserDb.write(backup.file("AppDomainGroup-group.org.mozilla.ios.Firefox", "profile.profile/browser.db"));
+        FirefoxBrowserDb.write(dir.resolve("fixture/browser.db"));
+        var backup = TestBackup.at(dir.resolve("backup"))
+                .file("AppDomainGroup-group.org.mozilla.ios.Firefox", "profile.profile/browser.db", dir.resolve("fixture/browser.db"));
         assertThat(ModuleHarness.run(backup.open(), "FirefoxHistory").of("firefox_history")).hasSize(2);
     }
 
@@ -55,7 +56,7 @@ class FirefoxHistoryTest {
         var result = ModuleHarness.run(ModuleHarness.fsDump(dir), "FirefoxHistory");
 
         assertThat(result.records()).isEmpty();
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no visits/history table"));
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.describe()).contains("no visits table; not a Firefox browser.db"));
     }
 
     @Test

@@ -9,15 +9,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.ios.backup.BackupFileIds;
-import org.cotejo.forensics.ios.backup.IosBackups;
 import org.cotejo.forensics.module.Records;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.Provenance;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.record.TraceClass;
 import org.cotejo.forensics.testing.ModuleHarness;
-import org.cotejo.forensics.testing.Sqlite;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,24 +91,15 @@ class IdStatusCacheTest {
         NSDictionary cache = new NSDictionary();
         cache.put("com.apple.madrid", madrid);
         String relativePath = "Library/Preferences/com.apple.identityservices.idstatuscache.plist";
-        String id = BackupFileIds.of("HomeDomain", relativePath);
-        assertThat(id).isEqualTo("6b97989189901ceaa4e5be9b7f05fb584120e27b");
-        write(root.resolve(BackupFileIds.storagePath(id)), cache);
-        try (Sqlite manifest = Sqlite.create(root.resolve("Manifest.db"))) {
-            manifest.exec("CREATE TABLE Files (fileID TEXT PRIMARY KEY, domain TEXT, relativePath TEXT, flags INTEGER, file BLOB)",
-                    "CREATE TABLE Properties (key TEXT PRIMARY KEY, value BLOB)");
-            manifest.insert("INSERT INTO Files VALUES (?, 'HomeDomain', ?, 1, NULL)", id, relativePath);
-        }
-        NSDictionary info = new NSDictionary();
-        info.put("Product Version", "16.5");
-        write(root.resolve("Info.plist"), info);
+        var backup = TestBackup.at(root).plist("HomeDomain", relativePath, cache);
 
-        var result = ModuleHarness.run(IosBackups.open(root), "IDStatusCache");
+        var result = ModuleHarness.run(backup.open(), "IDStatusCache");
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.of("id_status_cache")).singleElement().satisfies(r -> {
             assertThat(r.fields().string("user")).isEqualTo("mailto:attacker@example.net");
             assertThat(r.provenance().logical()).isEqualTo("HomeDomain/" + relativePath);
+            assertThat(r.provenance().file()).isEqualTo("6b/6b97989189901ceaa4e5be9b7f05fb584120e27b");
         });
     }
 

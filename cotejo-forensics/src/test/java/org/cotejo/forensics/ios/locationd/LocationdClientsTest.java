@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.ios.manifest.BackupFolder;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.record.TimelineEvent;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +56,7 @@ class LocationdClientsTest {
 
     @Test
     void readsTheBackupCopyFromTheRootDomain() throws Exception {
-        var x = BackupFolder.at(dir.resolve("backup"))
+        var x = TestBackup.at(dir.resolve("backup"))
                 .plist("RootDomain", "Library/Caches/locationd/clients.plist", clients())
                 .open();
 

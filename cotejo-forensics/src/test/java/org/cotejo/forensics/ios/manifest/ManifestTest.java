@@ -24,6 +24,7 @@ import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.record.TimelineEvent;
 import org.cotejo.forensics.record.TraceClass;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,18 +105,22 @@ class ManifestTest {
     }
 
     @Test
-    void listsRowsOfARealBackupIncludingFoldersAndRowsWithoutMetadata() throws Exception {
-        Extraction x = BackupFolder.at(dir.resolve("backup"))
+    void listsRowsOfARealBackupIncludingFolders() throws Exception {
+        Extraction x = TestBackup.at(dir.resolve("backup"))
                 .folder("HomeDomain", "Library/SMS")
                 .file("HomeDomain", "Library/SMS/sms.db", new byte[] {1, 2, 3})
                 .open();
 
         List<Record> records = ModuleHarness.run(x, "Manifest").of("manifest");
 
-        // The plain backup opener does not decode the MBFile blobs yet: rows carry created "" and no times.
-        assertThat(records).extracting(r -> r.fields().string("relative_path")).containsExactlyInAnyOrder("Library/SMS", "Library/SMS/sms.db");
-        assertThat(records).filteredOn(r -> r.fields().longValue("flags") == 2).singleElement()
-                .satisfies(r -> assertThat(r.fields().string("domain")).isEqualTo("HomeDomain"));
+        // Like iTunes, the backup writer also lists the folders above each file: the domain root and Library.
+        assertThat(records).extracting(r -> r.fields().string("relative_path"))
+                .containsExactlyInAnyOrder("", "Library", "Library/SMS", "Library/SMS/sms.db");
+        assertThat(records).filteredOn(r -> r.fields().string("relative_path").equals("Library/SMS")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.fields().longValue("flags")).isEqualTo(2L);
+                    assertThat(r.fields().string("domain")).isEqualTo("HomeDomain");
+                });
         assertThat(records).allSatisfy(r -> assertThat(r.fields().has("created")).isTrue());
     }
 

@@ -2,21 +2,16 @@ package org.cotejo.forensics.ios.netbase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.cotejo.forensics.ios.backup.IosBackups;
+import org.cotejo.forensics.testing.Corpus;
 import org.cotejo.forensics.testing.ModuleHarness;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Runs the browser, WebKit and network-usage modules over the sample backup of the conformance corpus. */
 class CorpusBrowsersAndUsageTest {
     @Test
     void readsTheSampleBackupWithoutProblems() throws Exception {
-        String corpus = System.getenv("COTEJO_CORPUS");
-        Assumptions.assumeTrue(corpus != null && Files.isDirectory(Path.of(corpus, "mvt-artifacts/ios_backup")),
-                "COTEJO_CORPUS is not set or has no mvt-artifacts/ios_backup: skipping the corpus check");
-        var result = ModuleHarness.run(IosBackups.open(Path.of(corpus, "mvt-artifacts/ios_backup")),
+        var result = ModuleHarness.run(IosBackups.open(Corpus.iosBackup()),
                 "SafariHistory", "SafariBrowserState", "ChromeHistory", "ChromeFavicon", "FirefoxHistory", "FirefoxFavicon",
                 "WebkitResourceLoadStatistics", "WebkitSessionResourceLog", "Datausage");
         result.problems().forEach(p -> System.out.println("PROBLEM " + p.describe()));

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cotejo.forensics.ios.safari.BackupFolder;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.record.TraceClass;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,8 +110,9 @@ class DatausageTest {
     @Test
     void findsDataUsageInABackupByItsFileId() throws Exception {
         assertThat(Datausage.DATA_USAGE.fileId()).isEqualTo("0d609c54856a9bb2d56729df1d68f2958a88426b");
-        BackupFolder backup = BackupFolder.create(dir.resolve("backup"));
-        typical(backup.file("WirelessDomain", "Library/Databases/DataUsage.sqlite"), true);
+        typical(dir.resolve("fixture/DataUsage.sqlite"), true);
+        var backup = TestBackup.at(dir.resolve("backup"))
+                .file("WirelessDomain", "Library/Databases/DataUsage.sqlite", dir.resolve("fixture/DataUsage.sqlite"));
         var result = ModuleHarness.run(backup.open(), "Datausage");
 
         assertThat(result.of("datausage")).hasSize(6);

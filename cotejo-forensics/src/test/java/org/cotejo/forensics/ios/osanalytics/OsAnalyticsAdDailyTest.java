@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.ios.manifest.BackupFolder;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +54,7 @@ class OsAnalyticsAdDailyTest {
     void readsTheBackupCopyAndReportsAMalformedEntry() throws Exception {
         NSDictionary root = addaily();
         ((NSDictionary) root.get("netUsageBaseline")).put("broken", new NSString("not an array"));
-        var x = BackupFolder.at(dir.resolve("backup")).plist("HomeDomain", RELATIVE, root).open();
+        var x = TestBackup.at(dir.resolve("backup")).plist("HomeDomain", RELATIVE, root).open();
 
         ModuleHarness.Result result = ModuleHarness.run(x, "OSAnalyticsADDaily");
 

@@ -7,9 +7,9 @@ import com.dd.plist.NSDictionary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cotejo.forensics.ios.manifest.BackupFolder;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,7 @@ class GlobalPreferencesTest {
 
     @Test
     void givesOneRecordPerSetting() throws Exception {
-        var x = BackupFolder.at(dir.resolve("backup")).plist("HomeDomain", RELATIVE, preferences()).open();
+        var x = TestBackup.at(dir.resolve("backup")).plist("HomeDomain", RELATIVE, preferences()).open();
 
         List<Record> records = ModuleHarness.run(x, "GlobalPreferences").of("global_preferences");
 

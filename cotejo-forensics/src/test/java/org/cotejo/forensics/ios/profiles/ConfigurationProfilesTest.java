@@ -12,10 +12,10 @@ import java.util.Date;
 import java.util.List;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.Extraction;
-import org.cotejo.forensics.ios.manifest.BackupFolder;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class ConfigurationProfilesTest {
     @Test
     void readsAnInstalledProfileWithItsSignerCertificatesAsBase64() throws Exception {
         byte[] cert = {0x30, (byte) 0x82, 0x01, 0x0a};
-        Extraction x = BackupFolder.at(dir.resolve("backup"))
+        Extraction x = TestBackup.at(dir.resolve("backup"))
                 .plist(DOMAIN, "Library/ConfigurationProfiles/profile-4f2a.stub", profile(cert))
                 .plist(DOMAIN, "Library/ConfigurationProfiles/MCProfileEvents.plist", new NSDictionary())
                 .open();
@@ -54,7 +54,7 @@ class ConfigurationProfilesTest {
 
     @Test
     void listsAnUnreadableProfileWithAnEmptyPlistAndSaysSo() throws Exception {
-        Extraction x = BackupFolder.at(dir.resolve("backup"))
+        Extraction x = TestBackup.at(dir.resolve("backup"))
                 .file(DOMAIN, "Library/ConfigurationProfiles/profile-broken.stub", "<plist><dict><key>".getBytes(StandardCharsets.UTF_8))
                 .open();
 

@@ -11,9 +11,9 @@ import java.util.Date;
 import java.util.List;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.Extraction;
-import org.cotejo.forensics.ios.manifest.BackupFolder;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class ProfileEventsTest {
         root.put("ProfileEvents", new NSArray(
                 event("com.example.mdm.profile", "install", "/usr/libexec/profiled", "2023-02-10T14:00:00Z"),
                 event("com.example.vpn", "remove", "Preferences", "2023-03-01T09:15:00Z")));
-        Extraction x = BackupFolder.at(dir.resolve("backup")).plist(ConfigurationProfilesTest.DOMAIN, EVENTS, root).open();
+        Extraction x = TestBackup.at(dir.resolve("backup")).plist(ConfigurationProfilesTest.DOMAIN, EVENTS, root).open();
 
         List<Record> records = ModuleHarness.run(x, "ProfileEvents").of("profile_events");
 
@@ -52,7 +52,7 @@ class ProfileEventsTest {
     void reportsAFileWithoutTheEventList() throws Exception {
         NSDictionary root = new NSDictionary();
         root.put("Events", new NSString("unexpected"));
-        Extraction x = BackupFolder.at(dir.resolve("backup")).plist(ConfigurationProfilesTest.DOMAIN, EVENTS, root).open();
+        Extraction x = TestBackup.at(dir.resolve("backup")).plist(ConfigurationProfilesTest.DOMAIN, EVENTS, root).open();
 
         ModuleHarness.Result result = ModuleHarness.run(x, "ProfileEvents");
 
@@ -64,7 +64,7 @@ class ProfileEventsTest {
     void skipsAMalformedEventAndKeepsTheOthers() throws Exception {
         NSDictionary root = new NSDictionary();
         root.put("ProfileEvents", new NSArray(new NSString("junk"), event("com.example.a", "install", "profiled", "2023-01-01T00:00:00Z")));
-        Extraction x = BackupFolder.at(dir.resolve("backup")).plist(ConfigurationProfilesTest.DOMAIN, EVENTS, root).open();
+        Extraction x = TestBackup.at(dir.resolve("backup")).plist(ConfigurationProfilesTest.DOMAIN, EVENTS, root).open();
 
         ModuleHarness.Result result = ModuleHarness.run(x, "ProfileEvents");
 

@@ -13,6 +13,7 @@ import org.cotejo.forensics.record.Provenance;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.record.TraceClass;
 import org.cotejo.forensics.testing.ModuleHarness;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,14 +76,15 @@ class SafariHistoryTest {
 
     @Test
     void findsHistoryDatabasesOfAnyDomainInABackup() throws Exception {
-        BackupFolder backup = BackupFolder.create(dir.resolve("backup"));
-        try (SafariHistoryDb db = SafariHistoryDb.create(backup.file("HomeDomain", "Library/Safari/History.db"))) {
+        try (SafariHistoryDb db = SafariHistoryDb.create(dir.resolve("fixture/home/History.db"))) {
             db.item(1, "https://home.example.org/").visit(1, 1, 600000000, null, null);
         }
-        try (SafariHistoryDb db = SafariHistoryDb.create(
-                backup.file("AppDomain-com.apple.mobilesafari", "Library/Safari/Profiles/9C2E/History.db"))) {
+        try (SafariHistoryDb db = SafariHistoryDb.create(dir.resolve("fixture/profile/History.db"))) {
             db.item(1, "https://profile.example.org/").visit(1, 1, 600000001, null, null);
         }
+        var backup = TestBackup.at(dir.resolve("backup"))
+                .file("HomeDomain", "Library/Safari/History.db", dir.resolve("fixture/home/History.db"))
+                .file("AppDomain-com.apple.mobilesafari", "Library/Safari/Profiles/9C2E/History.db", dir.resolve("fixture/profile/History.db"));
         var result = ModuleHarness.run(backup.open(), "SafariHistory");
 
         assertThat(result.problems()).isEmpty();

@@ -119,7 +119,7 @@ class ShortcutsTest {
 
         assertThat(result.records()).isEmpty();
         assertThat(result.problems()).extracting(p -> p.message())
-                .containsExactly("no ZSHORTCUT/ZSHORTCUTACTIONS table; shortcuts skipped");
+                .containsExactly("no ZSHORTCUTACTIONS table; not a Shortcuts database, skipped");
     }
 
     @Test

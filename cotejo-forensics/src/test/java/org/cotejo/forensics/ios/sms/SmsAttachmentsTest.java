@@ -77,7 +77,7 @@ class SmsAttachmentsTest {
         var result = ModuleHarness.run(ModuleHarness.fsDump(root), "SMSAttachments");
 
         assertThat(result.records()).isEmpty();
-        assertThat(result.problems()).extracting(p -> p.message()).containsExactly("no attachment table; attachments skipped");
+        assertThat(result.problems()).extracting(p -> p.message()).containsExactly("no attachment table; not an sms.db with attachments, skipped");
     }
 
     @Test

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.ios.manifest.BackupFolder;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.record.TimelineEvent;
 import org.cotejo.forensics.testing.ModuleHarness;
 import org.cotejo.forensics.testing.Sqlite;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +81,7 @@ class TccTest {
             db.insert("INSERT INTO access (service, client, client_type, allowed, prompt_count, last_modified)"
                     + " VALUES ('kTCCServicePhotos', 'com.example.photos', 0, 0, 1, 1560000000)");
         }
-        var x = BackupFolder.at(dir.resolve("backup")).file("HomeDomain", "Library/TCC/TCC.db", Files.readAllBytes(fixture)).open();
+        var x = TestBackup.at(dir.resolve("backup")).file("HomeDomain", "Library/TCC/TCC.db", fixture).open();
 
         Record r = ModuleHarness.run(x, "TCC").of("tcc").get(0);
 
@@ -115,7 +115,7 @@ class TccTest {
 
         assertThat(result.records()).isEmpty();
         assertThat(result.problems()).singleElement().satisfies(p -> {
-            assertThat(p.message()).contains("permissions skipped");
+            assertThat(p.message()).contains("not a SQLite database").endsWith("skipped");
             assertThat(p.file()).isEqualTo(FS_PATH);
         });
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.ios.safari.BackupFolder;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.testing.ModuleHarness;
 import org.cotejo.forensics.testing.Sqlite;
+import org.cotejo.forensics.testing.TestBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,8 +77,9 @@ class WebkitResourceLoadStatisticsTest {
 
     @Test
     void namesTheAppDomainInBackups() throws Exception {
-        BackupFolder backup = BackupFolder.create(dir.resolve("backup"));
-        newSchema(backup.file("AppDomain-com.example.reader", "Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db"));
+        newSchema(dir.resolve("fixture/observations.db"));
+        var backup = TestBackup.at(dir.resolve("backup")).file("AppDomain-com.example.reader",
+                "Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db", dir.resolve("fixture/observations.db"));
         var result = ModuleHarness.run(backup.open(), "WebkitResourceLoadStatistics");
 
         var rows = result.of("webkit_resource_load_statistics");

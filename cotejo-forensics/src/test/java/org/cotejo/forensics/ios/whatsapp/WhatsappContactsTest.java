@@ -95,7 +95,7 @@ class WhatsappContactsTest {
 
         assertThat(result.records()).isEmpty();
         assertThat(result.problems()).extracting(p -> p.message())
-                .containsExactly("no ZWAADDRESSBOOKCONTACT table; WhatsApp contacts skipped");
+                .containsExactly("no ZWAADDRESSBOOKCONTACT table; not a WhatsApp ContactsV2.sqlite, skipped");
     }
 
     @Test
