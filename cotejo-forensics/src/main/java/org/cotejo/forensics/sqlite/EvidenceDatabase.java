@@ -66,14 +66,13 @@ public final class EvidenceDatabase implements AutoCloseable {
         String damage = Recovery.damage(copy);
         Path opened = copy;
         if (damage != null) {
-            Path recovered = Recovery.recover(copy, folder.resolve("recovered.db"));
-            if (recovered != null) {
-                opened = recovered;
+            Recovery.Outcome salvage = Recovery.recover(copy, folder.resolve("recovered.db"));
+            if (salvage.database() != null) {
+                opened = salvage.database();
                 notes.add("the database is damaged (" + damage + "); read the rows SQLite's recovery could salvage"
-                        + Recovery.unplaced(recovered));
+                        + Recovery.unplaced(salvage.database()));
             } else {
-                notes.add("the database is damaged (" + damage + ") and the sqlite3 tool needed to salvage it is not"
-                        + " installed; read what the damaged file gives");
+                notes.add("the database is damaged (" + damage + ") and " + salvage.failure() + "; read what the damaged file gives");
             }
         }
         SQLiteConfig config = new SQLiteConfig();

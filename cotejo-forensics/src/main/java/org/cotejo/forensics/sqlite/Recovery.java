@@ -35,18 +35,65 @@ final class Recovery {
         }
     }
 
-    /** Salvages {@code copy} into {@code target}; null when the sqlite3 tool is missing or fails. */
-    static Path recover(Path copy, Path target) throws IOException {
+    /** The outcome of a salvage: the rebuilt database, or why there is none. */
+    record Outcome(Path database, String failure) {}
+
+    /**
+     * Salvages {@code copy} into {@code target} with {@code .recover}, or failing that {@code .dump}
+     * (which still reads the pages it can when an older sqlite3's recovery gives up).
+     */
+    static Outcome recover(Path copy, Path target) throws IOException {
         String tool = sqlite3();
-        if (tool == null) return null;
+        if (tool == null) return new Outcome(null, "the sqlite3 tool needed to salvage it is not installed");
         Path sql = target.resolveSibling("recovered.sql");
         try {
-            if (!run(new ProcessBuilder(tool, copy.toString(), ".recover").redirectOutput(sql.toFile()))) return null;
-            if (!run(new ProcessBuilder(tool, target.toString()).redirectInput(sql.toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD))) return null;
-            return Files.exists(target) ? target : null;
+            for (String command : new String[] {".recover", ".dump"}) {
+                Files.deleteIfExists(target);
+                // On a damaged file both commands may stop part-way and exit with an error, leaving an open
+                // transaction (or a ROLLBACK) at the end of what they printed: the statements printed so far
+                // are kept by committing them. Whether anything was rebuilt is judged on the result.
+                run(new ProcessBuilder(tool, copy.toString(), command).redirectOutput(sql.toFile()));
+                if (Files.size(sql) == 0) continue;
+                commitWhatWasDumped(sql);
+                run(new ProcessBuilder(tool, target.toString()).redirectInput(sql.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD));
+                if (Files.exists(target) && hasTables(target)) {
+                    return new Outcome(target, null);
+                }
+            }
+            return new Outcome(null, "SQLite's recovery could not rebuild it");
         } finally {
             Files.deleteIfExists(sql);
+        }
+    }
+
+    /** Ends the SQL with COMMIT, replacing a final "ROLLBACK; -- due to errors" that sqlite3 writes after damage. */
+    private static void commitWhatWasDumped(Path sql) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(sql.toFile(), "rw")) {
+            long len = f.length();
+            int tail = (int) Math.min(len, 256);
+            byte[] end = new byte[tail];
+            f.seek(len - tail);
+            f.readFully(end);
+            String text = new String(end, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int rollback = text.lastIndexOf("ROLLBACK;");
+            if (rollback >= 0 && text.substring(rollback).strip().startsWith("ROLLBACK;")) {
+                f.setLength(len - tail + rollback);
+                f.seek(len - tail + rollback);
+            } else {
+                f.seek(len);
+            }
+            f.write("\nCOMMIT;\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static boolean hasTables(Path db) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -77,11 +77,10 @@ class CallsTest {
         }
         var result = ModuleHarness.run(ModuleHarness.fsDump(root), "Calls");
 
+        // Salvaged (sqlite3 installed) or read up to the damage: either way some rows, never all, and said so.
         assertThat(result.of("calls")).isNotEmpty().hasSizeLessThan(3000);
-        assertThat(result.problems()).singleElement().satisfies(p -> {
-            assertThat(p.fatal()).isFalse();
-            assertThat(p.message()).startsWith("read " + result.of("calls").size() + " rows, then stopped");
-        });
+        assertThat(result.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.fatal()).isFalse());
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p.message()).containsAnyOf("damaged", "then stopped"));
     }
 
     @Test
