@@ -110,13 +110,13 @@ final class CheckRun {
                 problems.add(p);
                 progress.note("  problem: " + p.describe());
             }));
-            List<RunInfo.FileHash> inputs = InputHashes.of(x);
+            InputHashes hashing = InputHashes.start(x);
             boolean loaded = feeds.index().size() > 0;
             Detector detector = new Detector(feeds.index(), feeds.warnings(), heuristics,
                     new HeuristicContext(kind == EvidenceKind.MVT_RESULTS ? null : x, options, loaded));
             try (CheckOutputs outputs = new CheckOutputs(folder == null ? null : folder.writing(), scratch.newFolder("timeline"))) {
                 Map<String, Integer> problemsBefore = new HashMap<>();
-                source.run(x, modules, options, new RunListener() {
+                RunListener handler = new RunListener() {
                     @Override
                     public void moduleStarted(ArtifactModule m) {
                         problemsBefore.put(m.name(), problems.size());
@@ -145,7 +145,8 @@ final class CheckRun {
                         recordsBySlug.merge(m.slug(), count, Long::sum);
                         progress.finished(count, took, problems.size() - problemsBefore.getOrDefault(m.name(), 0));
                     }
-                });
+                };
+                source.run(x, modules, options, handler);
                 Findings findings = detector.finish();
                 List<RunInfo.ModuleRun> runs = new ArrayList<>();
                 Map<String, String> names = new HashMap<>();
@@ -154,7 +155,7 @@ final class CheckRun {
                     names.put(m.slug(), m.name());
                 }
                 RunInfo info = new RunInfo(Version.current(), kind, path.toAbsolutePath().normalize().toString(), x.identifiers(),
-                        feeds.feeds(), runs, List.copyOf(problems), inputs, started);
+                        feeds.feeds(), runs, List.copyOf(problems), hashing.result(), started);
                 outputs.finish(findings, info, names);
                 Summary.print(out, info, findings, folder == null ? null : folder.target());
                 Level top = findings.highest();

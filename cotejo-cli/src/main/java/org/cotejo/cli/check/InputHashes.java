@@ -4,31 +4,61 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.cotejo.detection.output.RunInfo;
 import org.cotejo.forensics.evidence.Extraction;
 import org.cotejo.forensics.evidence.FileEntry;
 import org.cotejo.forensics.evidence.FolderTree;
 
-/** SHA-256 of every file of an extraction, for info.json; folders are hashed on both cores. */
+/**
+ * SHA-256 of every file of an extraction, for info.json. A folder is hashed on a background thread while
+ * the modules read it (its tree is safe to share and remembers each hash, so a file is read for hashing
+ * once); archives and encrypted backups are hashed before the modules start.
+ */
 final class InputHashes {
-    private InputHashes() {}
+    private final CompletableFuture<List<RunInfo.FileHash>> hashes;
 
-    static List<RunInfo.FileHash> of(Extraction x) throws IOException {
+    private InputHashes(CompletableFuture<List<RunInfo.FileHash>> hashes) {
+        this.hashes = hashes;
+    }
+
+    static InputHashes start(Extraction x) throws IOException {
+        if (x.tree() instanceof FolderTree) {
+            CompletableFuture<List<RunInfo.FileHash>> f = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(of(x));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            }, "cotejo-hashing");
+            t.setDaemon(true);
+            t.start();
+            return new InputHashes(f);
+        }
+        return new InputHashes(CompletableFuture.completedFuture(of(x)));
+    }
+
+    /** The hashes, waiting for the background thread if it has not finished. */
+    List<RunInfo.FileHash> result() throws IOException {
+        try {
+            return hashes.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    private static List<RunInfo.FileHash> of(Extraction x) throws IOException {
         List<FileEntry> files = new ArrayList<>();
         x.tree().walk(e -> {
             if (e.isFile()) files.add(e);
         });
-        var stream = x.tree() instanceof FolderTree ? files.parallelStream() : files.stream();
-        try {
-            return stream.map(e -> {
-                try {
-                    return new RunInfo.FileHash(e.path(), x.tree().sha256(e));
-                } catch (IOException ex) {
-                    throw new UncheckedIOException("cannot hash " + e.path(), ex);
-                }
-            }).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        List<RunInfo.FileHash> out = new ArrayList<>(files.size());
+        for (FileEntry e : files) out.add(new RunInfo.FileHash(e.path(), x.tree().sha256(e)));
+        return out;
     }
 }

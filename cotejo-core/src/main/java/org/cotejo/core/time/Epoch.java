@@ -39,8 +39,14 @@ public enum Epoch {
     /** The instant this time base counts from (its value 0). */
     public Instant origin() { return origin; }
 
+    /** An integer value, converted with long arithmetic (exact; the common case in databases). */
     public Instant toInstant(long value) {
-        return toInstant(BigDecimal.valueOf(value));
+        long unitsPerSecond = 1_000_000_000L / nanosPerUnit;
+        try {
+            return origin.plusSeconds(Math.floorDiv(value, unitsPerSecond)).plusNanos(Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new IllegalArgumentException("time value " + value + " in " + this + " is out of range");
+        }
     }
 
     /**

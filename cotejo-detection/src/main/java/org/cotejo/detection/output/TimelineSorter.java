@@ -96,12 +96,11 @@ final class TimelineSorter implements AutoCloseable {
             }
             PriorityQueue<Source> heap = new PriorityQueue<>(Comparator.comparing(s -> s.head, ORDER));
             for (Source s : sources) if (s.advance()) heap.add(s);
-            try (BufferedWriter c = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                 OutputStream j = new java.io.BufferedOutputStream(Files.newOutputStream(jsonl));
-                 JsonGenerator g = JsonOutput.compact(j)) {
-                g.setRootValueSeparator(null);
+            JsonlWriter j = new JsonlWriter(jsonl);
+            try (BufferedWriter c = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                 Csv.row(c, "UTC Timestamp", "Plugin", "Event", "Description");
                 Row last = null;
+                List<Row> batch = new ArrayList<>(BATCH);
                 while (!heap.isEmpty()) {
                     Source s = heap.poll();
                     Row row = s.head;
@@ -110,13 +109,78 @@ final class TimelineSorter implements AutoCloseable {
                             && last.event.equals(row.event) && last.description.equals(row.description)) continue;
                     last = row;
                     Csv.row(c, MvtTime.format(row.time), names.getOrDefault(row.module, row.module), row.event, row.description);
-                    writeJsonl(g, row);
-                    g.flush();
-                    j.write('\n');
+                    batch.add(row);
+                    if (batch.size() == BATCH) {
+                        j.put(batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
                 }
+                j.put(batch);
+            } finally {
+                j.finish();
             }
         } finally {
             for (DataInputStream r : readers) r.close();
+        }
+    }
+
+    private static final int BATCH = 1024;
+
+    /**
+     * Writes timeline.jsonl on its own thread while the merge writes timeline.csv: the two files hold
+     * the same rows, and writing JSON is as costly as the merge itself.
+     */
+    private static final class JsonlWriter {
+        private static final List<Row> END = List.of();
+        private final java.util.concurrent.BlockingQueue<List<Row>> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        private final Thread thread;
+        private volatile IOException failure;
+
+        JsonlWriter(Path file) {
+            thread = new Thread(() -> {
+                try (OutputStream j = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                     JsonGenerator g = JsonOutput.compact(j)) {
+                    g.setRootValueSeparator(null);
+                    while (true) {
+                        List<Row> rows = queue.take();
+                        if (rows == END) break;
+                        for (Row row : rows) {
+                            writeJsonl(g, row);
+                            g.flush();
+                            j.write('\n');
+                        }
+                    }
+                } catch (IOException e) {
+                    failure = e;
+                    queue.clear();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "cotejo-timeline-jsonl");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void put(List<Row> rows) throws IOException {
+            if (failure != null) throw failure;
+            if (rows.isEmpty()) return;
+            try {
+                queue.put(rows);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing timeline.jsonl", e);
+            }
+        }
+
+        void finish() throws IOException {
+            try {
+                if (thread.isAlive()) queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing timeline.jsonl", e);
+            }
+            if (failure != null) throw failure;
         }
     }
 

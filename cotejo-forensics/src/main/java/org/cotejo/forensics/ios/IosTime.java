@@ -16,6 +16,15 @@ public final class IosTime {
     /** Mac absolute time (seconds, or nanoseconds for large integers) to an instant; null for null/0/unusable values. */
     public static Instant macAbsolute(Object value) {
         if (value == null) return null;
+        if (value instanceof Long l) {
+            // Integers (sms.db nanoseconds, whole seconds) without BigDecimal: millions of rows take this path.
+            if (l == 0) return null;
+            try {
+                return Math.abs(l) >= 100_000_000_000_000_000L ? Epoch.MAC_ABSOLUTE_NANOS.toInstant(l) : Epoch.MAC_ABSOLUTE_SECONDS.toInstant(l);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
         BigDecimal v;
         try {
             v = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(value.toString().strip());
