@@ -18,7 +18,7 @@ final class ModuleList {
                 : installed.forKind(kind);
         out.println("Modules for " + kind.key() + " (run order; --module takes the name):");
         for (ArtifactModule m : modules) {
-            out.printf(Locale.ROOT, "  %-30s %-18s %s%n", m.name(), m.trace().label(), m.description());
+            out.printf(Locale.ROOT, "  %-30s %-21s %s%n", m.name(), m.trace().label(), m.description());
         }
         out.println();
         out.println("Heuristics (alerts without indicators):");

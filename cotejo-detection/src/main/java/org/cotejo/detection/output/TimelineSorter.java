@@ -146,8 +146,8 @@ final class TimelineSorter implements AutoCloseable {
                         if (rows == END) break;
                         for (Row row : rows) {
                             writeJsonl(g, row);
-                            g.flush();
-                            j.write('\n');
+                            // Into the generator's buffer: flushing per line would cost a system call each.
+                            g.writeRaw('\n');
                         }
                     }
                 } catch (IOException e) {
