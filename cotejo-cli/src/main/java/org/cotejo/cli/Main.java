@@ -16,27 +16,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        String heapFile = System.getenv("COTEJO_PEAK_HEAP_FILE");
+        HeapWatch watch = heapFile == null ? null : HeapWatch.start();
         int code = run(args, System.out, System.err);
-        recordPeakHeap();
+        if (watch != null) watch.writeTo(java.nio.file.Path.of(heapFile));
         System.exit(code);
-    }
-
-    /**
-     * For `cotejo bench ios`: when COTEJO_PEAK_HEAP_FILE is set, writes the peak heap in MiB (the sum of
-     * the heap pools' peaks, an upper bound of the real peak) to that file.
-     */
-    private static void recordPeakHeap() {
-        String file = System.getenv("COTEJO_PEAK_HEAP_FILE");
-        if (file == null) return;
-        long peak = 0;
-        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-        }
-        try {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(file), Long.toString(peak >> 20));
-        } catch (java.io.IOException e) {
-            System.err.println("cotejo: cannot write " + file + ": " + e.getMessage());
-        }
     }
 
     /** Runs one command line; returns its exit code. Used by tests to run commands in-process. */

@@ -40,7 +40,11 @@ public final class MissingProcess implements Heuristic {
     }
 
     private final class Scan implements Session {
-        /** Per database, one record per process id present (a few thousand at most). */
+        /**
+         * Per database, what the alert needs of each process id present: the record without its
+         * observables and timeline, and only the fields the message uses, so memory stays small even
+         * for databases of many thousand processes.
+         */
         private final Map<String, TreeMap<Long, Record>> processes = new HashMap<>();
         /** Databases in the order their first row arrived, so alerts come out in a stable order. */
         private final List<String> order = new ArrayList<>();
@@ -55,7 +59,14 @@ public final class MissingProcess implements Heuristic {
             processes.computeIfAbsent(db, k -> {
                 order.add(k);
                 return new TreeMap<>();
-            }).putIfAbsent(id, record);
+            }).computeIfAbsent(id, k -> compact(record));
+        }
+
+        private static Record compact(Record r) {
+            Fields f = r.fields();
+            Fields kept = Fields.builder().put("proc_id", f.get("proc_id")).put("proc_name", f.get("proc_name"))
+                    .put("bundle_id", f.get("bundle_id")).put("first_isodate", f.get("first_isodate")).build();
+            return new Record(r.module(), kept, r.provenance(), List.of(), List.of());
         }
 
         @Override

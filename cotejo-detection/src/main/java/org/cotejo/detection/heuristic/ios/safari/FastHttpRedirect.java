@@ -2,9 +2,7 @@ package org.cotejo.detection.heuristic.ios.safari;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -49,21 +47,23 @@ public final class FastHttpRedirect implements Heuristic {
         return new Scan();
     }
 
-    /**
-     * What is kept of every visit: enough to be the destination of a redirect. The host is worked out
-     * only for the few visits that take part in a redirect (parsing every URL would double the cost).
-     */
-    private record Visit(String url, Instant time) {
+    /** A visit: its URL (the host is worked out only for visits that take part in a redirect) and time. */
+    private record Visit(long id, String url, Instant time, Record record) {
         String host() { return FastHttpRedirect.host(url); }
     }
 
-    /** An http:// visit with a redirect destination, judged once all visits of its database are known. */
-    private record Origin(String db, long destination, Visit visit, Record record) {}
+    /** How many recent visits per database are kept for an origin that arrives after its destination. */
+    private static final int RECENT = 4096;
 
+    /**
+     * Judges redirects as visits stream by, holding only the origins still waiting for their destination
+     * and a bounded window of recent visits, so memory does not grow with the history's size. Safari's
+     * rows come in time order and a redirect that took under a second has its destination right after
+     * its origin; the window covers rows that arrive out of order (records read back from JSON).
+     */
     private final class Scan implements Session {
-        /** Visits by database, then by visit id (a compact map: host and time only). */
-        private final Map<String, Map<Long, Visit>> visits = new HashMap<>();
-        private final List<Origin> origins = new ArrayList<>();
+        private final Map<String, Map<Long, Visit>> waiting = new HashMap<>();
+        private final Map<String, Map<Long, Visit>> recent = new HashMap<>();
 
         @Override
         public void inspect(Record record, AlertSink out) {
@@ -72,31 +72,36 @@ public final class FastHttpRedirect implements Heuristic {
             if (visitId == null) return;
             String db = f.text("safari_history_db");
             String url = f.text("url");
-            Visit visit = new Visit(url, time(f));
-            visits.computeIfAbsent(db, k -> new HashMap<>()).put(visitId, visit);
+            Visit visit = new Visit(visitId, url, time(f), record);
+            Map<Long, Visit> pending = waiting.get(db);
+            Visit origin = pending == null ? null : pending.remove(visitId);
+            if (origin != null) judge(origin, visit, db, out);
             Long destination = f.longValue("redirect_destination");
             if (destination != null && url.toLowerCase(Locale.ROOT).startsWith("http://")) {
-                origins.add(new Origin(db, destination, visit, record));
+                Visit to = recent.getOrDefault(db, Map.of()).get(destination);
+                if (to != null) judge(visit, to, db, out);
+                else waiting.computeIfAbsent(db, k -> new HashMap<>()).put(destination, visit);
             }
+            recent.computeIfAbsent(db, k -> new java.util.LinkedHashMap<>(256, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Visit> eldest) {
+                    return size() > RECENT;
+                }
+            }).put(visitId, visit);
         }
 
-        @Override
-        public void finish(AlertSink out) {
-            for (Origin o : origins) {
-                Visit to = visits.getOrDefault(o.db(), Map.of()).get(o.destination());
-                if (to == null || o.visit().time() == null || to.time() == null) continue;
-                String toHost = to.host();
-                if (toHost.equals(o.visit().host())) continue;
-                Duration took = Duration.between(o.visit().time(), to.time());
-                if (took.isNegative() || took.compareTo(WITHIN) >= 0) continue;
-                Fields f = o.record().fields();
-                String message = "Safari visit to " + f.text("url") + " (plain HTTP) was redirected to "
-                        + (toHost.isEmpty() ? "an unreadable address" : toHost) + " after "
-                        + (took.toNanos() / 1_000_000.0) + " milliseconds (visit " + f.text("visit_id") + " to visit "
-                        + o.destination() + " in " + o.db() + "); a redirect this fast to another domain"
-                        + " is what network injection looks like";
-                out.alert(new Alert(Level.MEDIUM, id(), message, o.visit().time(), o.record()));
-            }
+        private void judge(Visit from, Visit to, String db, AlertSink out) {
+            if (from.time() == null || to.time() == null) return;
+            Duration took = Duration.between(from.time(), to.time());
+            if (took.isNegative() || took.compareTo(WITHIN) >= 0) return;
+            String toHost = to.host();
+            if (toHost.equals(from.host())) return;
+            String message = "Safari visit to " + from.url() + " (plain HTTP) was redirected to "
+                    + (toHost.isEmpty() ? "an unreadable address" : toHost) + " after "
+                    + (took.toNanos() / 1_000_000.0) + " milliseconds (visit " + from.id() + " to visit "
+                    + to.id() + " in " + db + "); a redirect this fast to another domain"
+                    + " is what network injection looks like";
+            out.alert(new Alert(Level.MEDIUM, id(), message, from.time(), from.record()));
         }
     }
 
