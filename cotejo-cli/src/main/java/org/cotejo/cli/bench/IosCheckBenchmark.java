@@ -105,7 +105,7 @@ final class IosCheckBenchmark implements Callable<Integer> {
             out.flush();
             return code == 0 || code == 3 ? 0 : 1;
         } finally {
-            if (keep == null) deleteTree(base);
+            if (keep == null) org.cotejo.forensics.evidence.WorkArea.deleteTree(base);
         }
     }
 
@@ -124,12 +124,6 @@ final class IosCheckBenchmark implements Callable<Integer> {
     private static long size(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

@@ -60,9 +60,9 @@ final class OutputFolder {
 
     /** Removes the partial results after a failure. */
     void discard() {
-        try (Stream<Path> walk = Files.walk(partial)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        try {
+            org.cotejo.forensics.evidence.WorkArea.deleteTree(partial);
+        } catch (java.io.UncheckedIOException e) {
             // best effort: the folder is hidden and named as partial
         }
     }

@@ -58,7 +58,13 @@ public final class WorkArea implements AutoCloseable {
         if (OPEN.remove(root)) deleteTree(root);
     }
 
-    private static void deleteTree(Path dir) {
+    /**
+     * Removes a folder Cotejo created (a work area, a partial output folder), with everything in it.
+     * Symbolic links are removed, never followed.
+     *
+     * @throws UncheckedIOException when something cannot be removed
+     */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) return;
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {

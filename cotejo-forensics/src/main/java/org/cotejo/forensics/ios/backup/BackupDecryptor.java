@@ -63,7 +63,7 @@ public final class BackupDecryptor {
                 Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
                 return new Result(out, r.files(), r.missing(), r.skipped());
             } catch (IOException | RuntimeException e) {
-                deleteTree(partial);
+                org.cotejo.forensics.evidence.WorkArea.deleteTree(partial);
                 throw e;
             }
         }
@@ -194,22 +194,5 @@ public final class BackupDecryptor {
             g.writeEndObject();
         }
         g.writeEndArray();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
