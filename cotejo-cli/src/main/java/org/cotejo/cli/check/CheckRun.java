@@ -4,22 +4,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cotejo.cli.Version;
 import org.cotejo.cli.iocs.LoadedFeeds;
 import org.cotejo.core.CotejoException;
-import org.cotejo.detection.Detector;
 import org.cotejo.detection.Findings;
 import org.cotejo.detection.Level;
 import org.cotejo.detection.heuristic.Heuristic;
-import org.cotejo.detection.heuristic.HeuristicContext;
 import org.cotejo.detection.heuristic.Heuristics;
 import org.cotejo.detection.output.CheckOutputs;
 import org.cotejo.detection.output.RunInfo;
@@ -28,11 +23,9 @@ import org.cotejo.forensics.evidence.Extraction;
 import org.cotejo.forensics.evidence.WorkArea;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleOptions;
-import org.cotejo.forensics.module.ModuleProblem;
 import org.cotejo.forensics.module.ModuleRunner;
 import org.cotejo.forensics.module.Modules;
 import org.cotejo.forensics.module.RunListener;
-import org.cotejo.forensics.record.Record;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -40,16 +33,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * it streams by, write the outputs, print the summary. Exit codes: 0 nothing HIGH or above, 3 HIGH or
  * CRITICAL found; user errors (2) and internal errors (1) are mapped by Main.
  */
-final class CheckRun {
+public final class CheckRun {
     static final int FOUND_HIGH = 3;
 
     /** Reads records from an opened extraction: its modules, or for MVT results folders the stored JSON. */
     @FunctionalInterface
-    interface RecordSource {
+    public interface RecordSource {
         void run(Extraction extraction, List<ArtifactModule> modules, ModuleOptions options, RunListener listener) throws IOException;
     }
 
-    static final RecordSource MODULES = (x, modules, options, listener) -> new ModuleRunner(options).run(x, modules, listener);
+    public static final RecordSource MODULES = (x, modules, options, listener) -> new ModuleRunner(options).run(x, modules, listener);
 
     private CheckRun() {}
 
@@ -92,7 +85,7 @@ final class CheckRun {
         return installed.all().stream().filter(out::contains).toList();
     }
 
-    static final RecordSource MVT_RESULTS = (x, modules, options, listener) ->
+    public static final RecordSource MVT_RESULTS = (x, modules, options, listener) ->
             org.cotejo.forensics.mvt.MvtResultsReader.read(x, Modules.of(modules), listener);
 
     private static int run(EvidenceKind kind, Path path, CheckOptions o, EvidenceOpener opener, RecordSource source,
@@ -102,60 +95,21 @@ final class CheckRun {
         LoadedFeeds feeds = LoadedFeeds.load(o.feeds);
         ModuleOptions options = new ModuleOptions(o.fast);
         Progress progress = new Progress(err, System.console() != null, modules.size());
-        Map<String, Long> recordsBySlug = new LinkedHashMap<>();
-        List<ModuleProblem> problems = Collections.synchronizedList(new ArrayList<>());
         try (Extraction x = opener.open(path); WorkArea scratch = WorkArea.create()) {
-            x.service(org.cotejo.forensics.evidence.ArchiveTree.class).ifPresent(a -> a.skipped().forEach(why -> {
-                ModuleProblem p = new ModuleProblem("archive", "", why, false);
-                problems.add(p);
-                progress.note("  problem: " + p.describe());
-            }));
             InputHashes hashing = InputHashes.start(x);
-            boolean loaded = feeds.index().size() > 0;
-            Detector detector = new Detector(feeds.index(), feeds.warnings(), heuristics,
-                    new HeuristicContext(kind == EvidenceKind.MVT_RESULTS ? null : x, options, loaded));
             try (CheckOutputs outputs = new CheckOutputs(folder == null ? null : folder.writing(), scratch.newFolder("timeline"))) {
-                Map<String, Integer> problemsBefore = new HashMap<>();
-                RunListener handler = new RunListener() {
-                    @Override
-                    public void moduleStarted(ArtifactModule m) {
-                        problemsBefore.put(m.name(), problems.size());
-                        progress.started(m.name());
+                ExtractionScan.Outcome outcome = ExtractionScan.run(x, kind, modules, source, feeds, heuristics, options, progress, r -> {
+                    try {
+                        outputs.record(r);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
-
-                    @Override
-                    public void record(Record r) {
-                        detector.accept(r);
-                        try {
-                            outputs.record(r);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                        progress.record();
-                    }
-
-                    @Override
-                    public void problem(ModuleProblem p) {
-                        problems.add(p);
-                        progress.note("  problem: " + p.describe());
-                    }
-
-                    @Override
-                    public void moduleFinished(ArtifactModule m, long count, Duration took) {
-                        recordsBySlug.merge(m.slug(), count, Long::sum);
-                        progress.finished(count, took, problems.size() - problemsBefore.getOrDefault(m.name(), 0));
-                    }
-                };
-                source.run(x, modules, options, handler);
-                Findings findings = detector.finish();
-                List<RunInfo.ModuleRun> runs = new ArrayList<>();
+                });
+                Findings findings = outcome.findings();
                 Map<String, String> names = new HashMap<>();
-                for (ArtifactModule m : modules) {
-                    runs.add(new RunInfo.ModuleRun(m.name(), m.slug(), m.trace().name().toLowerCase(), recordsBySlug.getOrDefault(m.slug(), 0L)));
-                    names.put(m.slug(), m.name());
-                }
+                for (ArtifactModule m : modules) names.put(m.slug(), m.name());
                 RunInfo info = new RunInfo(Version.current(), kind, path.toAbsolutePath().normalize().toString(), x.identifiers(),
-                        feeds.feeds(), runs, List.copyOf(problems), hashing.result(), started);
+                        feeds.feeds(), outcome.modules(), outcome.problems(), hashing.result(), started);
                 outputs.finish(findings, info, names);
                 Summary.print(out, info, findings, folder == null ? null : folder.target());
                 Level top = findings.highest();

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Progress on stderr: on a terminal, one line per module that updates in place as records arrive; else
  * one plain line per finished module, which logs read well.
  */
-final class Progress {
+public final class Progress {
     private final PrintWriter err;
     private final boolean terminal;
     private final int total;
@@ -17,7 +17,7 @@ final class Progress {
     private long records;
     private long lastDraw;
 
-    Progress(PrintWriter err, boolean terminal, int total) {
+    public Progress(PrintWriter err, boolean terminal, int total) {
         this.err = err;
         this.terminal = terminal;
         this.total = total;

@@ -1,0 +1,93 @@
+package org.cotejo.cli.check;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.cotejo.cli.iocs.LoadedFeeds;
+import org.cotejo.detection.Detector;
+import org.cotejo.detection.Findings;
+import org.cotejo.detection.heuristic.Heuristic;
+import org.cotejo.detection.heuristic.HeuristicContext;
+import org.cotejo.detection.output.RunInfo;
+import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.evidence.Extraction;
+import org.cotejo.forensics.module.ArtifactModule;
+import org.cotejo.forensics.module.ModuleOptions;
+import org.cotejo.forensics.module.ModuleProblem;
+import org.cotejo.forensics.module.RunListener;
+import org.cotejo.forensics.record.Record;
+
+/**
+ * Extraction and detection over one opened extraction: its modules (or an MVT folder's stored records)
+ * stream records through the detector and on to a sink (the output files of `check`, or a case's scan
+ * writer). Used by `cotejo check` and `cotejo case scan`, so both judge evidence the same way.
+ */
+public final class ExtractionScan {
+    /**
+     * What a scan concluded.
+     *
+     * @param findings detections, alerts and the verdict
+     * @param modules  each module run with its record count
+     * @param problems what could not be read (refused archive entries first)
+     * @param records  records read in all
+     */
+    public record Outcome(Findings findings, List<RunInfo.ModuleRun> modules, List<ModuleProblem> problems, long records) {}
+
+    private ExtractionScan() {}
+
+    /** Scans {@code x}; every record goes to {@code sink} after the detector has seen it. */
+    public static Outcome run(Extraction x, EvidenceKind kind, List<ArtifactModule> modules, CheckRun.RecordSource source,
+                              LoadedFeeds feeds, List<Heuristic> heuristics, ModuleOptions options, Progress progress,
+                              Consumer<Record> sink) throws IOException {
+        Map<String, Long> recordsBySlug = new LinkedHashMap<>();
+        List<ModuleProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        x.service(org.cotejo.forensics.evidence.ArchiveTree.class).ifPresent(a -> a.skipped().forEach(why -> {
+            ModuleProblem p = new ModuleProblem("archive", "", why, false);
+            problems.add(p);
+            progress.note("  problem: " + p.describe());
+        }));
+        Detector detector = new Detector(feeds.index(), feeds.warnings(), heuristics,
+                new HeuristicContext(kind == EvidenceKind.MVT_RESULTS ? null : x, options, feeds.index().size() > 0));
+        Map<String, Integer> problemsBefore = new HashMap<>();
+        long[] total = {0};
+        source.run(x, modules, options, new RunListener() {
+            @Override
+            public void moduleStarted(ArtifactModule m) {
+                problemsBefore.put(m.name(), problems.size());
+                progress.started(m.name());
+            }
+
+            @Override
+            public void record(Record r) {
+                detector.accept(r);
+                sink.accept(r);
+                total[0]++;
+                progress.record();
+            }
+
+            @Override
+            public void problem(ModuleProblem p) {
+                problems.add(p);
+                progress.note("  problem: " + p.describe());
+            }
+
+            @Override
+            public void moduleFinished(ArtifactModule m, long count, Duration took) {
+                recordsBySlug.merge(m.slug(), count, Long::sum);
+                progress.finished(count, took, problems.size() - problemsBefore.getOrDefault(m.name(), 0));
+            }
+        });
+        Findings findings = detector.finish();
+        List<RunInfo.ModuleRun> runs = new ArrayList<>();
+        for (ArtifactModule m : modules) {
+            runs.add(new RunInfo.ModuleRun(m.name(), m.slug(), m.trace().name().toLowerCase(), recordsBySlug.getOrDefault(m.slug(), 0L)));
+        }
+        return new Outcome(findings, runs, List.copyOf(problems), total[0]);
+    }
+}
