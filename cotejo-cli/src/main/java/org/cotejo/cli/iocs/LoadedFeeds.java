@@ -48,6 +48,19 @@ public record LoadedFeeds(List<Feed> feeds, IndicatorIndex index, WarningLists w
     }
 
     /**
+     * Exactly these feed files (a case's pinned feeds): no bundled feeds, the curated warning lists.
+     * Each is read completely or the load fails naming it.
+     */
+    public static LoadedFeeds fromFiles(List<Path> files) {
+        FeedReader reader = FeedReader.defaults();
+        List<Feed> feeds = new ArrayList<>();
+        for (Path f : files) feeds.add(reader.read(f));
+        List<Indicator> all = new ArrayList<>();
+        for (Feed f : feeds) all.addAll(f.indicators());
+        return new LoadedFeeds(List.copyOf(feeds), IndicatorIndex.of(all), WarningLists.curated());
+    }
+
+    /**
      * The feeds shipped inside Cotejo (see NOTICE.md for their sources and licences), each replaced by
      * its newest copy fetched by `cotejo iocs update` when there is one.
      */
