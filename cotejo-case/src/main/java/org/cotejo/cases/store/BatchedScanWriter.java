@@ -38,7 +38,7 @@ final class BatchedScanWriter implements ScanWriter {
         events = new Table("events", ResultHash.EVENT_COLUMNS);
         detections = new Table("detections", ResultHash.DETECTION_COLUMNS);
         alerts = new Table("alerts", ResultHash.ALERT_COLUMNS);
-        observations = new Table("observations", "scan_id, " + ResultHash.OBSERVATION_COLUMNS);
+        observations = new Table("observations", ResultHash.OBSERVATION_COLUMNS);
     }
 
     @Override
@@ -64,7 +64,7 @@ final class BatchedScanWriter implements ScanWriter {
     @Override
     public void observation(StoredObservation o) {
         // Hashed when the scan finishes, in (type, value) order read back from the table.
-        observations.addUnhashed(scanId, deviceId, evidenceId, o.type(), o.value(), o.count(), StoredTime.format(o.firstSeen()),
+        observations.addUnhashed(deviceId, evidenceId, o.type(), o.value(), o.count(), StoredTime.format(o.firstSeen()),
                 StoredTime.format(o.lastSeen()), o.trace());
     }
 
@@ -108,8 +108,8 @@ final class BatchedScanWriter implements ScanWriter {
 
         Table(String table, String columnList) {
             String[] names = columnList.split(",\\s*");
-            String marks = "?" + ", ?".repeat(names.length);
-            batch = h.prepareBatch("INSERT INTO " + table + " (case_id, " + columnList + ") VALUES (" + marks + ")");
+            String marks = "?, ?" + ", ?".repeat(names.length);
+            batch = h.prepareBatch("INSERT INTO " + table + " (case_id, scan_id, " + columnList + ") VALUES (" + marks + ")");
         }
 
         void add(Object... values) {
@@ -119,11 +119,11 @@ final class BatchedScanWriter implements ScanWriter {
 
         void addUnhashed(Object... values) {
             requireOpen();
-            batch.bind(0, caseId);
+            batch.bind(0, caseId).bind(1, scanId);
             for (int i = 0; i < values.length; i++) {
                 Object v = values[i];
-                if (v instanceof Long n) batch.bind(i + 1, n.longValue());
-                else batch.bind(i + 1, (String) v);
+                if (v instanceof Long n) batch.bind(i + 2, n.longValue());
+                else batch.bind(i + 2, (String) v);
             }
             batch.add();
             rows++;
