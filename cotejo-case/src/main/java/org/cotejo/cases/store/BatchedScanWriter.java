@@ -82,7 +82,7 @@ final class BatchedScanWriter implements ScanWriter {
         RowDigest scanDigest = new RowDigest();
         scanDigest.row(scanRow);
         String hash = ResultHash.combine(scanDigest, events.digest, detections.digest, alerts.digest,
-                ResultHash.observations(h, caseId, scanId, textOrder));
+                ResultHash.observations(h, caseId, scanId, deviceId, evidenceId, textOrder));
         ScanRows.insert(h, caseId, scanId, scanRow, hash);
         return new ScanSummary(summary.id(), evidenceId, deviceId, summary.toolVersion(), summary.feedsKey(), summary.startedAt(),
                 summary.finishedAt(), summary.analyst(), summary.verdict(), summary.verdictRule(), summary.reasons(), summary.records(),

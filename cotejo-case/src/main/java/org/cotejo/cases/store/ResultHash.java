@@ -1,8 +1,8 @@
 package org.cotejo.cases.store;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The result hash of a scan: what {@code case verify} recomputes to prove that no stored byte of
@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  * <ul>
  *   <li>scan: the scan's own row ({@link #SCAN_COLUMNS}: verdict, counts, tool version, feeds...);
  *   <li>events, detections, alerts: the scan's rows in order of {@code n}, the order they were written;
- *   <li>observations: the scan's rows in order of type then value, compared as bytes.
+ *   <li>observations: the scan's rows in order of type then value, compared as bytes (UTF-8).
  * </ul>
  * Values are the stored column text, so the writer (which hashes what it binds) and a later
  * recomputation from the database agree exactly.
@@ -41,16 +41,26 @@ final class ResultHash {
 
     /** The hash from the rows stored for the scan, or null when the case has no such scan. */
     static String recompute(Handle h, String caseId, String scanId, String textOrder) {
-        RowDigest scan = digest(h, "SELECT " + SCAN_COLUMNS + " FROM scans WHERE case_id = :caseId AND id = :scanId", caseId, scanId);
-        if (scan.rows() == 0) return null;
-        return combine(scan, digest(h, rowsOf("events", EVENT_COLUMNS, "n"), caseId, scanId),
-                digest(h, rowsOf("detections", DETECTION_COLUMNS, "n"), caseId, scanId),
-                digest(h, rowsOf("alerts", ALERT_COLUMNS, "n"), caseId, scanId),
-                observations(h, caseId, scanId, textOrder));
+        var item = h.createQuery("SELECT device_id, evidence_id FROM scans WHERE case_id = :caseId AND id = :scanId")
+                .bind("caseId", caseId).bind("scanId", scanId).map((r, ctx) -> new String[] {r.getString(1), r.getString(2)}).findOne();
+        if (item.isEmpty()) return null;
+        RowDigest scan = digest(h.createQuery("SELECT " + SCAN_COLUMNS + " FROM scans WHERE case_id = :caseId AND id = :scanId"), caseId, scanId);
+        return combine(scan, digest(h.createQuery(rowsOf("events", EVENT_COLUMNS)), caseId, scanId),
+                digest(h.createQuery(rowsOf("detections", DETECTION_COLUMNS)), caseId, scanId),
+                digest(h.createQuery(rowsOf("alerts", ALERT_COLUMNS)), caseId, scanId),
+                observations(h, caseId, scanId, item.get()[0], item.get()[1], textOrder));
     }
 
-    static RowDigest observations(Handle h, String caseId, String scanId, String textOrder) {
-        return digest(h, rowsOf("observations", OBSERVATION_COLUMNS, "type" + textOrder + ", value" + textOrder), caseId, scanId);
+    /**
+     * The scan's observations, found through the primary key (case, device, ... evidence) rather than
+     * by scan id, which no index leads with: a whole-table read per scan would make verifying a large
+     * case slow and, on PostgreSQL, make every concurrent scan conflict with this one.
+     */
+    static RowDigest observations(Handle h, String caseId, String scanId, String deviceId, String evidenceId, String textOrder) {
+        return digest(h.createQuery("SELECT " + OBSERVATION_COLUMNS + " FROM observations WHERE case_id = :caseId"
+                        + " AND device_id = :deviceId AND evidence_id = :evidenceId AND scan_id = :scanId"
+                        + " ORDER BY type" + textOrder + ", value" + textOrder)
+                .bind("deviceId", deviceId).bind("evidenceId", evidenceId), caseId, scanId);
     }
 
     static String combine(RowDigest scan, RowDigest events, RowDigest detections, RowDigest alerts, RowDigest observations) {
@@ -63,26 +73,23 @@ final class ResultHash {
         return RowDigest.sha256Hex(text);
     }
 
-    private static String rowsOf(String table, String columns, String order) {
-        return "SELECT " + columns + " FROM " + table + " WHERE case_id = :caseId AND scan_id = :scanId ORDER BY " + order;
+    private static String rowsOf(String table, String columns) {
+        return "SELECT " + columns + " FROM " + table + " WHERE case_id = :caseId AND scan_id = :scanId ORDER BY n";
     }
 
-    private static RowDigest digest(Handle h, String sql, String caseId, String scanId) {
+    private static RowDigest digest(Query query, String caseId, String scanId) {
         RowDigest digest = new RowDigest();
-        h.createQuery(sql).bind("caseId", caseId).bind("scanId", scanId).setFetchSize(EvidenceRows.BATCH)
-                .scanResultSet((supplier, ctx) -> {
-                    try (ResultSet r = supplier.get()) {
-                        int columns = r.getMetaData().getColumnCount();
-                        Object[] values = new Object[columns];
-                        while (r.next()) {
-                            for (int i = 0; i < columns; i++) values[i] = r.getString(i + 1);
-                            digest.row(values);
-                        }
-                        return null;
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        query.bind("caseId", caseId).bind("scanId", scanId).setFetchSize(EvidenceRows.BATCH).scanResultSet((supplier, ctx) -> {
+            try (ResultSet r = supplier.get()) {
+                int columns = r.getMetaData().getColumnCount();
+                Object[] values = new Object[columns];
+                while (r.next()) {
+                    for (int i = 0; i < columns; i++) values[i] = r.getString(i + 1);
+                    digest.row(values);
+                }
+                return null;
+            }
+        });
         return digest;
     }
 }

@@ -31,14 +31,19 @@ final class ScanRows {
      */
     ScanWriter start(Handle h, String caseId, String scanId, String deviceId, String evidenceId) {
         String earlier = "SELECT id FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId";
-        for (String table : List.of("events", "detections", "alerts")) {
-            h.createUpdate("DELETE FROM " + table + " WHERE case_id = :caseId AND scan_id IN (" + earlier + ")")
+        // Observations exist only beside a scan row (one transaction writes both), so a first scan has
+        // nothing to remove; skipping the deletes also spares PostgreSQL the range reads that make
+        // concurrent first scans of other devices conflict.
+        if (!h.createQuery(earlier).bind("caseId", caseId).bind("evidenceId", evidenceId).mapTo(String.class).list().isEmpty()) {
+            for (String table : List.of("events", "detections", "alerts")) {
+                h.createUpdate("DELETE FROM " + table + " WHERE case_id = :caseId AND scan_id IN (" + earlier + ")")
+                        .bind("caseId", caseId).bind("evidenceId", evidenceId).execute();
+            }
+            h.createUpdate("DELETE FROM observations WHERE case_id = :caseId AND device_id = :deviceId AND evidence_id = :evidenceId")
+                    .bind("caseId", caseId).bind("deviceId", deviceId).bind("evidenceId", evidenceId).execute();
+            h.createUpdate("DELETE FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId")
                     .bind("caseId", caseId).bind("evidenceId", evidenceId).execute();
         }
-        h.createUpdate("DELETE FROM observations WHERE case_id = :caseId AND device_id = :deviceId AND evidence_id = :evidenceId")
-                .bind("caseId", caseId).bind("deviceId", deviceId).bind("evidenceId", evidenceId).execute();
-        h.createUpdate("DELETE FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId")
-                .bind("caseId", caseId).bind("evidenceId", evidenceId).execute();
         return new BatchedScanWriter(h, caseId, scanId, deviceId, evidenceId, textOrder);
     }
 
