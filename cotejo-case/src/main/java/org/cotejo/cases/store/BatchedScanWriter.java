@@ -1,0 +1,137 @@
+package org.cotejo.cases.store;
+
+import java.util.Objects;
+import org.cotejo.cases.ScanSummary;
+import org.cotejo.cases.ScanWriter;
+import org.cotejo.cases.StoredAlert;
+import org.cotejo.cases.StoredDetection;
+import org.cotejo.cases.StoredEvent;
+import org.cotejo.cases.StoredObservation;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Stores one scan's rows through prepared batches of {@link EvidenceRows#BATCH} rows, hashing each
+ * row as it is bound (see {@link ResultHash}). Rows of events, detections and alerts are numbered
+ * {@code n} = 0, 1, 2... in the order they arrive.
+ */
+final class BatchedScanWriter implements ScanWriter {
+    private final Handle h;
+    private final String caseId;
+    private final String scanId;
+    private final String deviceId;
+    private final String evidenceId;
+    private final String textOrder;
+    private final Table events;
+    private final Table detections;
+    private final Table alerts;
+    private final Table observations;
+    private boolean finished;
+
+    BatchedScanWriter(Handle h, String caseId, String scanId, String deviceId, String evidenceId, String textOrder) {
+        this.h = h;
+        this.caseId = Objects.requireNonNull(caseId, "caseId");
+        this.scanId = Objects.requireNonNull(scanId, "scanId");
+        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+        this.evidenceId = Objects.requireNonNull(evidenceId, "evidenceId");
+        this.textOrder = textOrder;
+        events = new Table("events", ResultHash.EVENT_COLUMNS);
+        detections = new Table("detections", ResultHash.DETECTION_COLUMNS);
+        alerts = new Table("alerts", ResultHash.ALERT_COLUMNS);
+        observations = new Table("observations", ResultHash.OBSERVATION_COLUMNS);
+    }
+
+    @Override
+    public void event(StoredEvent e) {
+        events.add(events.rows, deviceId, StoredTime.format(Objects.requireNonNull(e.time(), "a timeline event needs a time")),
+                e.module(), e.event(), e.description(), e.sourceFile(), e.sourceSha256(), e.locator());
+    }
+
+    @Override
+    public void detection(StoredDetection d) {
+        detections.add(detections.rows, device(d.deviceId()), d.level(), d.disposition(), d.module(), d.trace(), d.observableType(),
+                d.observableValue(), d.observableRaw(), d.field(), d.rule(), d.indicatorId(), d.indicatorType(), d.indicatorValue(),
+                d.collection(), d.feedSha256(), d.sourceFile(), d.sourceSha256(), d.locator(), StoredTime.format(d.time()), d.message());
+    }
+
+    @Override
+    public void alert(StoredAlert a) {
+        alerts.add(alerts.rows, device(a.deviceId()), a.level(), a.heuristic(), a.module(), a.message(), StoredTime.format(a.time()),
+                a.sourceFile(), a.sourceSha256(), a.locator());
+    }
+
+    /** One per (type, value) in a scan: the caller aggregates; a second one breaks the primary key. */
+    @Override
+    public void observation(StoredObservation o) {
+        // Hashed when the scan finishes, in (type, value) order read back from the table.
+        observations.addUnhashed(deviceId, evidenceId, o.type(), o.value(), o.count(), StoredTime.format(o.firstSeen()),
+                StoredTime.format(o.lastSeen()), o.trace());
+    }
+
+    @Override
+    public ScanSummary finish(ScanSummary summary) {
+        requireOpen();
+        if (!summary.id().equals(scanId) || !summary.evidenceId().equals(evidenceId) || !summary.deviceId().equals(deviceId)) {
+            throw new IllegalArgumentException("summary of scan " + summary.id() + " (evidence " + summary.evidenceId() + ", device "
+                    + summary.deviceId() + ") does not belong to scan " + scanId + " of evidence " + evidenceId + ", device " + deviceId);
+        }
+        finished = true;
+        for (Table t : new Table[] {events, detections, alerts, observations}) t.flush();
+        // Detections and alerts are counted as stored, whatever the caller counted.
+        Object[] scanRow = ScanRows.values(summary, detections.rows, alerts.rows);
+        RowDigest scanDigest = new RowDigest();
+        scanDigest.row(scanRow);
+        String hash = ResultHash.combine(scanDigest, events.digest, detections.digest, alerts.digest,
+                ResultHash.observations(h, caseId, scanId, deviceId, evidenceId, textOrder));
+        ScanRows.insert(h, caseId, scanId, scanRow, hash);
+        return new ScanSummary(summary.id(), evidenceId, deviceId, summary.toolVersion(), summary.feedsKey(), summary.startedAt(),
+                summary.finishedAt(), summary.analyst(), summary.verdict(), summary.verdictRule(), summary.reasons(), summary.records(),
+                detections.rows, alerts.rows, summary.problems(), hash);
+    }
+
+    private String device(String given) {
+        if (given != null && !given.equals(deviceId)) {
+            throw new IllegalArgumentException("row of device " + given + " given to the scan of device " + deviceId);
+        }
+        return deviceId;
+    }
+
+    private void requireOpen() {
+        if (finished) throw new IllegalStateException("scan " + scanId + " is already finished");
+    }
+
+    /** One table's batch and digest. */
+    private final class Table {
+        final PreparedBatch batch;
+        final RowDigest digest = new RowDigest();
+        long rows;
+
+        Table(String table, String columnList) {
+            String[] names = columnList.split(",\\s*");
+            String marks = "?, ?" + ", ?".repeat(names.length);
+            batch = h.prepareBatch("INSERT INTO " + table + " (case_id, scan_id, " + columnList + ") VALUES (" + marks + ")");
+        }
+
+        void add(Object... values) {
+            addUnhashed(values);
+            digest.row(values);
+        }
+
+        void addUnhashed(Object... values) {
+            requireOpen();
+            batch.bind(0, caseId).bind(1, scanId);
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                if (v instanceof Long n) batch.bind(i + 2, n.longValue());
+                else batch.bind(i + 2, (String) v);
+            }
+            batch.add();
+            rows++;
+            if (batch.size() >= EvidenceRows.BATCH) batch.execute();
+        }
+
+        void flush() {
+            if (batch.size() > 0) batch.execute();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.cotejo.cases.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * SHA-256 over a sequence of rows, each written as its column values in a fixed order: a value is
+ * its UTF-8 byte length in decimal, a colon, and the bytes ({@code 5:hello}); SQL NULL is {@code ~};
+ * a row ends with a line feed. Integers are their decimal text. The length prefixes make the
+ * encoding unambiguous whatever the values contain, so two different tables of rows never give the
+ * same bytes.
+ */
+final class RowDigest {
+    private static final byte[] NULL = {'~'};
+    private final MessageDigest sha = sha256();
+    private long rows;
+
+    void row(Object... values) {
+        for (Object v : values) {
+            if (v == null) {
+                sha.update(NULL);
+            } else {
+                byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
+                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) ':');
+                sha.update(bytes);
+            }
+        }
+        sha.update((byte) '\n');
+        rows++;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** The digest in lower-case hex; the digest cannot take rows after this. */
+    String hex() {
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.cotejo.cases.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.cotejo.cases.ScanSummary;
+import org.cotejo.cases.ScanWriter;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The scans table and the start of a scan. */
+final class ScanRows {
+    private final String textOrder;
+
+    ScanRows(String textOrder) {
+        this.textOrder = textOrder;
+    }
+
+    boolean scanned(Handle h, String caseId, String evidenceId, String toolVersion, String feedsKey) {
+        return h.createQuery("SELECT COUNT(*) FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId"
+                        + " AND tool_version = :toolVersion AND feeds_key = :feedsKey")
+                .bind("caseId", caseId).bind("evidenceId", evidenceId).bind("toolVersion", toolVersion).bind("feedsKey", feedsKey)
+                .mapTo(Long.class).one() > 0;
+    }
+
+    /**
+     * Removes what earlier scans of the evidence item stored, then returns the writer of the new one.
+     * The case keeps one result per evidence item: two scans' events side by side would show every
+     * timeline entry twice, and every stored scan stays verifiable against its result hash. The
+     * custody ledger keeps the earlier scans' hashes.
+     */
+    ScanWriter start(Handle h, String caseId, String scanId, String deviceId, String evidenceId) {
+        String earlier = "SELECT id FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId";
+        // Observations exist only beside a scan row (one transaction writes both), so a first scan has
+        // nothing to remove; skipping the deletes also spares PostgreSQL the range reads that make
+        // concurrent first scans of other devices conflict.
+        if (!h.createQuery(earlier).bind("caseId", caseId).bind("evidenceId", evidenceId).mapTo(String.class).list().isEmpty()) {
+            for (String table : List.of("events", "detections", "alerts")) {
+                h.createUpdate("DELETE FROM " + table + " WHERE case_id = :caseId AND scan_id IN (" + earlier + ")")
+                        .bind("caseId", caseId).bind("evidenceId", evidenceId).execute();
+            }
+            h.createUpdate("DELETE FROM observations WHERE case_id = :caseId AND device_id = :deviceId AND evidence_id = :evidenceId")
+                    .bind("caseId", caseId).bind("deviceId", deviceId).bind("evidenceId", evidenceId).execute();
+            h.createUpdate("DELETE FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId")
+                    .bind("caseId", caseId).bind("evidenceId", evidenceId).execute();
+        }
+        return new BatchedScanWriter(h, caseId, scanId, deviceId, evidenceId, textOrder);
+    }
+
+    List<ScanSummary> scans(Handle h, String caseId) {
+        return h.createQuery("SELECT id, " + ResultHash.SCAN_COLUMNS + ", result_sha256 FROM scans WHERE case_id = :caseId"
+                        + " ORDER BY started_at, id")
+                .bind("caseId", caseId).map(ScanRows::summary).list();
+    }
+
+    String resultHash(Handle h, String caseId, String scanId) {
+        return ResultHash.recompute(h, caseId, scanId, textOrder);
+    }
+
+    /** Writes the scan row; {@code values} are the {@link ResultHash#SCAN_COLUMNS} in order. */
+    static void insert(Handle h, String caseId, String scanId, Object[] values, String resultSha256) {
+        var update = h.createUpdate("INSERT INTO scans (case_id, id, " + ResultHash.SCAN_COLUMNS + ", result_sha256)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        update.bind(0, caseId).bind(1, scanId);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Long n) update.bind(i + 2, n);
+            else update.bind(i + 2, (String) values[i]);
+        }
+        update.bind(values.length + 2, resultSha256).execute();
+    }
+
+    /** The scan row as stored: text columns as bound, so the result hash sees the same bytes. */
+    static Object[] values(ScanSummary s, long detections, long alerts) {
+        return new Object[] {s.evidenceId(), s.deviceId(), s.toolVersion(), s.feedsKey(), StoredTime.format(s.startedAt()),
+                StoredTime.format(s.finishedAt()), s.analyst(), s.verdict(), s.verdictRule(), JsonColumns.strings(s.reasons()),
+                s.records(), detections, alerts, JsonColumns.strings(s.problems())};
+    }
+
+    private static ScanSummary summary(ResultSet r, StatementContext ctx) throws SQLException {
+        return new ScanSummary(r.getString("id"), r.getString("evidence_id"), r.getString("device_id"), r.getString("tool_version"),
+                r.getString("feeds_key"), StoredTime.parse(r.getString("started_at")), StoredTime.parse(r.getString("finished_at")),
+                r.getString("analyst"), r.getString("verdict"), r.getString("verdict_rule"), JsonColumns.strings(r.getString("verdict_reasons")),
+                r.getLong("records"), r.getLong("detections"), r.getLong("alerts"), JsonColumns.strings(r.getString("problems")),
+                r.getString("result_sha256"));
+    }
+}
