@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * CRITICAL found; user errors (2) and internal errors (1) are mapped by Main.
  */
 public final class CheckRun {
-    static final int FOUND_HIGH = 3;
+    public static final int FOUND_HIGH = 3;
 
     /** Reads records from an opened extraction: its modules, or for MVT results folders the stored JSON. */
     @FunctionalInterface

@@ -1,0 +1,64 @@
+package org.cotejo.cli.cases;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.cotejo.cases.EvidenceFile;
+import org.cotejo.cases.EvidenceInfo;
+import org.cotejo.cases.custody.CaseVerifier;
+import org.cotejo.cases.custody.Discrepancy;
+import org.cotejo.cases.custody.EvidenceSource;
+import org.cotejo.cases.custody.LedgerAction;
+import org.cotejo.cli.check.CheckRun;
+import org.jdbi.v3.core.Handle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify",
+        header = "Check the custody chain, every signature and time-stamp, every evidence file's hash and every stored result.",
+        description = {"Lists each discrepancy with the exact ledger entry, file or scan. Exits 0 when everything checks,",
+            "3 when anything does not. The verification itself is recorded in the ledger."},
+        mixinStandardHelpOptions = true)
+final class VerifyCase implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CaseOptions options;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        try (OpenCase c = OpenCase.open(options, CaseCommand.commandLine(spec))) {
+            EvidenceSource source = new EvidenceSource() {
+                @Override
+                public List<EvidenceInfo> evidence(Handle h, String caseId) {
+                    return c.store.evidence(h, caseId);
+                }
+
+                @Override
+                public void files(Handle h, String caseId, String evidenceId, Consumer<EvidenceFile> each) {
+                    c.store.files(h, caseId, evidenceId, each);
+                }
+
+                @Override
+                public Path location(EvidenceInfo item) {
+                    return ScanCase.location(c, item);
+                }
+            };
+            CaseVerifier verifier = new CaseVerifier(source, c.store::resultHash);
+            List<Discrepancy> found = c.store.read(h -> verifier.verify(h, c.id()));
+            for (Discrepancy d : found) out.println("  " + d);
+            out.println(found.isEmpty() ? "Verified: the ledger chain, its signatures, every evidence file and every stored result check."
+                    : found.size() + " discrepanc" + (found.size() == 1 ? "y" : "ies") + " found.");
+            c.store.transaction(h -> c.ledger.append(h, c.id(), LedgerAction.VERIFY, c.analyst, c.command, Map.of(),
+                    Map.of("discrepancies", found.size())));
+            out.flush();
+            return found.isEmpty() ? 0 : CheckRun.FOUND_HIGH;
+        }
+    }
+}
