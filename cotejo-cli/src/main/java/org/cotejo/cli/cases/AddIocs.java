@@ -38,11 +38,12 @@ final class AddIocs implements Callable<Integer> {
             for (Path file : feeds) {
                 Feed feed = FeedReader.defaults().read(file);
                 String name = file.getFileName().toString();
-                String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
-                String stored = "feeds/" + feed.sha256() + ext;
+                // Kept under its own name: list readers take the values' type from it (processes.txt).
+                String stored = "feeds/" + feed.sha256() + "/" + name;
                 Path target = c.folder.resolve(stored);
                 if (!Files.exists(target)) {
-                    Path tmp = Files.createTempFile(c.folder.feeds(), ".feed-", ".partial");
+                    Files.createDirectories(target.getParent());
+                    Path tmp = Files.createTempFile(target.getParent(), ".feed-", ".partial");
                     Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
                     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("r--r-----"));
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
