@@ -1,5 +1,7 @@
 package org.cotejo.cases.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Objects;
 import org.cotejo.cases.ScanSummary;
 import org.cotejo.cases.ScanWriter;
@@ -8,10 +10,11 @@ import org.cotejo.cases.StoredDetection;
 import org.cotejo.cases.StoredEvent;
 import org.cotejo.cases.StoredObservation;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToCreateStatementException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Stores one scan's rows through prepared batches of {@link EvidenceRows#BATCH} rows, hashing each
+ * Stores one scan's rows through JDBC batches of {@link EvidenceRows#BATCH} rows, hashing each
  * row as it is bound (see {@link ResultHash}). Rows of events, detections and alerts are numbered
  * {@code n} = 0, 1, 2... in the order they arrive.
  */
@@ -76,7 +79,10 @@ final class BatchedScanWriter implements ScanWriter {
                     + summary.deviceId() + ") does not belong to scan " + scanId + " of evidence " + evidenceId + ", device " + deviceId);
         }
         finished = true;
-        for (Table t : new Table[] {events, detections, alerts, observations}) t.flush();
+        for (Table t : new Table[] {events, detections, alerts, observations}) {
+            t.flush();
+            t.close();
+        }
         // Detections and alerts are counted as stored, whatever the caller counted.
         Object[] scanRow = ScanRows.values(summary, detections.rows, alerts.rows);
         RowDigest scanDigest = new RowDigest();
@@ -100,16 +106,24 @@ final class BatchedScanWriter implements ScanWriter {
         if (finished) throw new IllegalStateException("scan " + scanId + " is already finished");
     }
 
-    /** One table's batch and digest. */
+    /**
+     * One table's batch and digest. Plain JDBC batches rather than jdbi's PreparedBatch: jdbi looks up
+     * an argument factory for every bound value, which cost more than SQLite's own work per row.
+     */
     private final class Table {
-        final PreparedBatch batch;
+        final PreparedStatement insert;
         final RowDigest digest = new RowDigest();
         long rows;
+        int pending;
 
         Table(String table, String columnList) {
-            String[] names = columnList.split(",\\s*");
-            String marks = "?, ?" + ", ?".repeat(names.length);
-            batch = h.prepareBatch("INSERT INTO " + table + " (case_id, scan_id, " + columnList + ") VALUES (" + marks + ")");
+            int columns = columnList.split(",").length;
+            String sql = "INSERT INTO " + table + " (case_id, scan_id, " + columnList + ") VALUES (?, ?" + ", ?".repeat(columns) + ")";
+            try {
+                insert = h.getConnection().prepareStatement(sql);
+            } catch (SQLException e) {
+                throw new UnableToCreateStatementException(e);
+            }
         }
 
         void add(Object... values) {
@@ -119,19 +133,36 @@ final class BatchedScanWriter implements ScanWriter {
 
         void addUnhashed(Object... values) {
             requireOpen();
-            batch.bind(0, caseId).bind(1, scanId);
-            for (int i = 0; i < values.length; i++) {
-                Object v = values[i];
-                if (v instanceof Long n) batch.bind(i + 2, n.longValue());
-                else batch.bind(i + 2, (String) v);
+            try {
+                insert.setString(1, caseId);
+                insert.setString(2, scanId);
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] instanceof Long n) insert.setLong(i + 3, n);
+                    else insert.setString(i + 3, (String) values[i]);
+                }
+                insert.addBatch();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
             }
-            batch.add();
             rows++;
-            if (batch.size() >= EvidenceRows.BATCH) batch.execute();
+            if (++pending >= EvidenceRows.BATCH) flush();
         }
 
         void flush() {
-            if (batch.size() > 0) batch.execute();
+            try {
+                if (pending > 0) insert.executeBatch();
+                pending = 0;
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+
+        void close() {
+            try {
+                insert.close();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
         }
     }
 }

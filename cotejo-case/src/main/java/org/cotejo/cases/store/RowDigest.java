@@ -15,6 +15,7 @@ import java.util.HexFormat;
 final class RowDigest {
     private static final byte[] NULL = {'~'};
     private final MessageDigest sha = sha256();
+    private final byte[] length = new byte[11];
     private long rows;
 
     void row(Object... values) {
@@ -23,8 +24,15 @@ final class RowDigest {
                 sha.update(NULL);
             } else {
                 byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
-                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) ':');
+                // The decimal length and ':' written without a String per value: this runs for every column stored.
+                int at = length.length;
+                length[--at] = ':';
+                int n = bytes.length;
+                do {
+                    length[--at] = (byte) ('0' + n % 10);
+                    n /= 10;
+                } while (n > 0);
+                sha.update(length, at, length.length - at);
                 sha.update(bytes);
             }
         }
