@@ -27,11 +27,15 @@ import org.jdbi.v3.core.Handle;
  */
 public final class CaseStoreBenchmark {
 
-    /** What to run; {@link #defaults()} gives the figures issue 5 asks about. */
-    public record Options(long storeRecords, int devices, long caseRows, int runs, String postgresUrl, String postgresUser,
+    /**
+     * What to run; {@link #defaults()} gives the figures issue 5 asks about.
+     *
+     * @param parts which parts to run, e.g. "abc" or "c" ((c) runs only with a PostgreSQL URL)
+     */
+    public record Options(String parts, long storeRecords, int devices, long caseRows, int runs, String postgresUrl, String postgresUser,
                           String postgresPassword) {
         public static Options defaults() {
-            return new Options(2_000_000, 1_000, 10_000_000, 9, null, null, null);
+            return new Options("abc", 2_000_000, 1_000, 10_000_000, 9, null, null, null);
         }
     }
 
@@ -46,9 +50,11 @@ public final class CaseStoreBenchmark {
         }
         out.printf(Locale.ROOT, "cotejo bench case: %d core(s), max heap %,d MiB, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        storing(out, dir, o);
-        querying(out, "(b) SQLite", "jdbc:sqlite:" + fresh(dir.resolve("case-" + o.devices() + ".db")), null, null, o);
-        if (o.postgresUrl() != null) querying(out, "(c) PostgreSQL", o.postgresUrl(), o.postgresUser(), o.postgresPassword(), o);
+        if (o.parts().contains("a")) storing(out, dir, o);
+        if (o.parts().contains("b")) querying(out, "(b) SQLite", "jdbc:sqlite:" + fresh(dir.resolve("case-" + o.devices() + ".db")), null, null, o);
+        if (o.parts().contains("c") && o.postgresUrl() != null) {
+            querying(out, "(c) PostgreSQL", o.postgresUrl(), o.postgresUser(), o.postgresPassword(), o);
+        }
         out.flush();
     }
 
@@ -137,15 +143,16 @@ public final class CaseStoreBenchmark {
     }
 
     /**
-     * {@code java … CaseStoreBenchmark DIR [--records N] [--devices N] [--rows N] [--runs N]
+     * {@code java … CaseStoreBenchmark DIR [--only abc] [--records N] [--devices N] [--rows N] [--runs N]
      * [--postgres URL [--user U] [--password P]]}
      */
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: CaseStoreBenchmark DIR [--records N] [--devices N] [--rows N] [--runs N] [--postgres URL --user U --password P]");
+            System.err.println("usage: CaseStoreBenchmark DIR [--only abc] [--records N] [--devices N] [--rows N] [--runs N] [--postgres URL --user U --password P]");
             System.exit(2);
         }
         Options d = Options.defaults();
+        String parts = d.parts();
         long records = d.storeRecords();
         long rows = d.caseRows();
         int devices = d.devices();
@@ -155,6 +162,7 @@ public final class CaseStoreBenchmark {
         String password = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
+                case "--only" -> parts = args[i + 1];
                 case "--records" -> records = Long.parseLong(args[i + 1]);
                 case "--devices" -> devices = Integer.parseInt(args[i + 1]);
                 case "--rows" -> rows = Long.parseLong(args[i + 1]);
@@ -165,6 +173,6 @@ public final class CaseStoreBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        run(new PrintWriter(System.out, true), Path.of(args[0]), new Options(records, devices, rows, runs, url, user, password));
+        run(new PrintWriter(System.out, true), Path.of(args[0]), new Options(parts, records, devices, rows, runs, url, user, password));
     }
 }

@@ -97,6 +97,23 @@ class CaseStoreOpeningTest {
     }
 
     @Test
+    void saysTheDatabaseIsLockedWhenAnotherProgramHoldsItExclusively() throws Exception {
+        Path db = dir.resolve("case.db");
+        open("jdbc:sqlite:" + db).close();
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = other.createStatement()) {
+            // What the sqlite3 shell does with ".open --exclusive" or an application keeping the file for itself.
+            s.execute("PRAGMA locking_mode = EXCLUSIVE");
+            s.execute("BEGIN EXCLUSIVE");
+            s.execute("INSERT INTO cases (id, name, agency, reference, created_at, created_by, tool_version)"
+                    + " VALUES ('other', 'n', 'a', 'r', 't', 'b', 'v')");
+            s.execute("COMMIT");
+
+            assertThatThrownBy(() -> open("jdbc:sqlite:" + db)).isInstanceOf(CotejoException.class)
+                    .hasMessage("case database " + db + " is locked by another program; try again when it has finished");
+        }
+    }
+
+    @Test
     void saysTheDiskIsFullAndKeepsNothingOfTheTransaction() {
         Path db = dir.resolve("case.db");
         try (CaseStore store = open("jdbc:sqlite:" + db)) {

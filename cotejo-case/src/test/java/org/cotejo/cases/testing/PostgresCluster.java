@@ -124,6 +124,12 @@ public final class PostgresCluster implements AfterAllCallback, AutoCloseable {
     }
 
     private static Path serverBin() {
+        // -Dcotejo.test.postgres.bin=DIR picks another server build (or a missing one, to see the skip).
+        String chosen = System.getProperty("cotejo.test.postgres.bin");
+        if (chosen != null) {
+            if (!Files.isExecutable(Path.of(chosen, "initdb"))) throw new IllegalStateException("no initdb in " + chosen);
+            return Path.of(chosen);
+        }
         Path base = Path.of("/usr/lib/postgresql");
         try (Stream<Path> versions = Files.list(base)) {
             return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
