@@ -50,6 +50,9 @@ final class CaseBench implements Callable<Integer> {
     @Option(names = "--postgres-user", paramLabel = "USER")
     String postgresUser;
 
+    @Option(names = "--only", paramLabel = "PARTS", defaultValue = "habc", description = "Parts to run, e.g. h, a, b, bc (default ${DEFAULT-VALUE}).")
+    String only;
+
     @Option(names = "--keep", paramLabel = "DIR", description = "Work here and keep the databases (default: a temporary folder, removed).")
     Path keep;
 
@@ -58,9 +61,12 @@ final class CaseBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("cotejo-bench-case-");
         try {
-            hashing(out, dir.resolve("evidence"));
-            CaseStoreBenchmark.run(out, dir.resolve("db"), new CaseStoreBenchmark.Options(records, devices, rows, runs, postgres,
-                    postgresUser, System.getenv("COTEJO_DB_PASSWORD")));
+            if (only.contains("h")) hashing(out, dir.resolve("evidence"));
+            String parts = only.replace("h", "");
+            if (!parts.isEmpty()) {
+                CaseStoreBenchmark.run(out, dir.resolve("db"), new CaseStoreBenchmark.Options(parts, records, devices, rows, runs, postgres,
+                        postgresUser, System.getenv("COTEJO_DB_PASSWORD")));
+            }
             return 0;
         } finally {
             if (keep == null) org.cotejo.forensics.evidence.WorkArea.deleteTree(dir);
