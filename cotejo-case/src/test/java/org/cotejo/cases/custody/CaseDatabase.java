@@ -30,11 +30,23 @@ final class CaseDatabase {
     }
 
     static CaseDatabase create(Engine engine, Path folder) {
-        String url = engine == Engine.SQLITE ? "jdbc:sqlite:" + folder.resolve("case.db") : PostgresCluster.newDatabase();
+        String url = engine == Engine.SQLITE ? "jdbc:sqlite:" + folder.resolve("case.db") : postgresDatabase();
         String user = engine == Engine.SQLITE ? "" : "postgres";
         // Flyway's dataSource(url, null, null) throws a NullPointerException: an empty user and password it is.
         Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
         return new CaseDatabase(engine, Jdbi.create(url, user, ""));
+    }
+
+    private static org.cotejo.cases.testing.PostgresCluster cluster;
+
+    /** A fresh database in one cluster shared by the custody tests of this run (stopped when the JVM exits). */
+    private static synchronized String postgresDatabase() {
+        if (cluster == null) {
+            cluster = org.cotejo.cases.testing.PostgresCluster.start();
+            org.cotejo.cases.testing.PostgresCluster started = cluster;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return cluster.freshDatabase();
     }
 
     /** Inserts a case row and returns its id. */
