@@ -30,6 +30,25 @@ final class VerifyCase implements Callable<Integer> {
     @Mixin
     CaseOptions options;
 
+    /**
+     * Each item's stored file list against the manifest hash recorded at intake (and in the ledger): a
+     * file and its stored row changed together would pass the file check, not this one.
+     */
+    private static List<Discrepancy> manifests(OpenCase c, Handle h) {
+        List<Discrepancy> out = new java.util.ArrayList<>();
+        for (EvidenceInfo e : c.store.evidence(h, c.id())) {
+            List<EvidenceFile> files = new java.util.ArrayList<>();
+            c.store.files(h, c.id(), e.id(), files::add);
+            files.sort(java.util.Comparator.comparing(EvidenceFile::path));
+            String now = org.cotejo.cases.intake.EvidenceHasher.manifest(files);
+            if (!now.equals(e.manifestSha256())) {
+                out.add(new Discrepancy(Discrepancy.What.EVIDENCE, "evidence " + e.id(), "its stored file list no longer matches the"
+                        + " manifest recorded at intake (" + e.manifestSha256() + "; now " + now + ")"));
+            }
+        }
+        return out;
+    }
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -51,7 +70,8 @@ final class VerifyCase implements Callable<Integer> {
                 }
             };
             CaseVerifier verifier = new CaseVerifier(source, c.store::resultHash);
-            List<Discrepancy> found = c.store.read(h -> verifier.verify(h, c.id()));
+            List<Discrepancy> found = new java.util.ArrayList<>(c.store.read(h -> verifier.verify(h, c.id())));
+            found.addAll(c.store.read(h -> manifests(c, h)));
             for (Discrepancy d : found) out.println("  " + d);
             out.println(found.isEmpty() ? "Verified: the ledger chain, its signatures, every evidence file and every stored result check."
                     : found.size() + " discrepanc" + (found.size() == 1 ? "y" : "ies") + " found.");

@@ -144,9 +144,11 @@ class CaseCommandTest {
         }
         sql("UPDATE ledger SET analyst = 'Someone else' WHERE seq = 2");
         sql("UPDATE detections SET message = message || '.' WHERE n = 0");
+        sql("UPDATE evidence_files SET sha256 = '" + "0".repeat(64) + "' WHERE path = 'Info.plist'");
         Run verify = cotejo("case", "verify", "-C", c());
         assertThat(verify.code()).isEqualTo(3);
-        assertThat(verify.out()).contains("3d0d7e5fb2ce288813306e4d4636395e047a3d28", "ledger entry 2", "scan ");
+        assertThat(verify.out()).contains("3d0d7e5fb2ce288813306e4d4636395e047a3d28", "ledger entry 2", "scan ",
+                "no longer matches the manifest recorded at intake");
     }
 
     @Test
