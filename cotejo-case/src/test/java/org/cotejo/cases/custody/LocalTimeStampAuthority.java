@@ -43,7 +43,7 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * with the timeStamping extended key usage, served over HTTP on 127.0.0.1 and a free port. It can be
  * told to misbehave, to show the client refuses what it should.
  */
-final class LocalTimeStampAuthority implements AutoCloseable {
+public final class LocalTimeStampAuthority implements AutoCloseable {
     static final String SUBJECT = "CN=Cotejo Test TSA,O=Cotejo tests";
 
     enum Behaviour {
@@ -73,7 +73,7 @@ final class LocalTimeStampAuthority implements AutoCloseable {
         server.start();
     }
 
-    static LocalTimeStampAuthority start() {
+    public static LocalTimeStampAuthority start() {
         try {
             return new LocalTimeStampAuthority();
         } catch (Exception e) {
@@ -81,7 +81,7 @@ final class LocalTimeStampAuthority implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
     }
 

@@ -121,6 +121,21 @@ class CaseCommandTest {
     }
 
     @Test
+    void aTimeStampingAuthoritySignsTheLedgerHeadAndVerifyChecksIt() throws Exception {
+        try (var tsa = org.cotejo.cases.custody.LocalTimeStampAuthority.start()) {
+            Run stamp = cotejo("case", "timestamp", "-C", c(), "--tsa", tsa.uri().toString());
+            assertThat(stamp.code()).as(stamp.err()).isZero();
+            assertThat(stamp.out()).contains("time-stamped by");
+        }
+        assertThat(cotejo("case", "log", "-C", c()).out()).contains("time-stamped", "timestamp");
+        assertThat(cotejo("case", "verify", "-C", c()).code()).isZero();
+        sql("UPDATE ledger SET tsa_token = substr(tsa_token, 1, 40) || 'AAAA' || substr(tsa_token, 45) WHERE tsa_token IS NOT NULL");
+        Run verify = cotejo("case", "verify", "-C", c());
+        assertThat(verify.code()).isEqualTo(3);
+        assertThat(verify.out()).contains("ledger entry 2");
+    }
+
+    @Test
     void addingTheSameEvidenceTwiceDoesNothingAndSaysSo() throws Exception {
         assertThat(cotejo("case", "add-evidence", "-C", c(), "--device", "ES-01", backup.toString()).code()).isZero();
         long entries = ledgerEntries();
