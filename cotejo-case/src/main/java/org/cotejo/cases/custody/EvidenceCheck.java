@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ final class EvidenceCheck {
                         + size + " bytes, the manifest says " + expected.size()));
                 return;
             }
-            String sha256 = Sha256.file(path);
+            String sha256 = Hashing.sha256(path);
             if (!sha256.equals(expected.sha256())) {
                 found.add(new Discrepancy(What.EVIDENCE, where, "evidence " + evidenceId + ": changed since intake: SHA-256 "
                         + sha256 + ", the manifest says " + expected.sha256()));

@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -48,7 +49,7 @@ public final class InstallationKey {
         this.file = file;
         this.privateKey = privateKey;
         this.publicKey = publicKey;
-        this.keyId = Sha256.hex(publicKey.getEncoded());
+        this.keyId = Hashing.sha256(publicKey.getEncoded());
     }
 
     /** The key kept in {@code folder}, created there (folder 0700, file 0600) when there is none yet. */

@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,6 +24,9 @@ import org.jdbi.v3.core.Handle;
  * together with the change it records, or not at all.
  */
 public final class Ledger {
+    /** The previous-entry hash of a ledger's first entry. */
+    public static final String GENESIS = "0".repeat(64);
+
     private static final DateTimeFormatter MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final String COLUMNS = "case_id, seq, time, os_user, analyst, tool_version, action, command, inputs, outputs,"
@@ -70,7 +74,7 @@ public final class Ledger {
         String time = format(clock.instant());
         LedgerEntry unsigned = new LedgerEntry(caseId, head.map(e -> e.seq() + 1).orElse(1L), time,
                 System.getProperty("user.name", "unknown"), analyst, toolVersion, action.text(), command,
-                CanonicalJson.write(inputs), CanonicalJson.write(outputs), head.map(LedgerEntry::entryHash).orElse(Sha256.ZERO),
+                CanonicalJson.write(inputs), CanonicalJson.write(outputs), head.map(LedgerEntry::entryHash).orElse(Ledger.GENESIS),
                 null, key.keyId(), null, null);
         String entryHash = unsigned.computeHash();
         String signature = Base64.getEncoder().encodeToString(key.sign(HexFormat.of().parseHex(entryHash)));
@@ -139,7 +143,7 @@ public final class Ledger {
         outputs.put("signer", token.signer());
         outputs.put("serial", token.serialNumber());
         outputs.put("time", format(token.time()));
-        outputs.put("token_sha256", Sha256.hex(Base64.getDecoder().decode(token.tokenBase64())));
+        outputs.put("token_sha256", Hashing.sha256(Base64.getDecoder().decode(token.tokenBase64())));
         return append(h, caseId, LedgerAction.TIMESTAMP, analyst, command, inputs, outputs);
     }
 

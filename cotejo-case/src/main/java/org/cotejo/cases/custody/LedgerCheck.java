@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class LedgerCheck {
         keys.forEach((keyId, publicKey) -> {
             String actual;
             try {
-                actual = Sha256.hex(Base64.getDecoder().decode(publicKey));
+                actual = Hashing.sha256(Base64.getDecoder().decode(publicKey));
             } catch (IllegalArgumentException e) {
                 actual = "(not base64)";
             }
@@ -64,7 +65,7 @@ final class LedgerCheck {
             } else if (e.seq() < expected) {
                 report(What.CHAIN, where, "numbered " + e.seq() + ", but the chain starts at 1");
             } else {
-                String link = previous == null ? Sha256.ZERO : previous.entryHash();
+                String link = previous == null ? Ledger.GENESIS : previous.entryHash();
                 if (!link.equals(e.prevHash())) {
                     report(What.CHAIN, where, previous == null
                             ? "the first entry must name no previous entry (64 zeros), it names " + e.prevHash()
@@ -130,7 +131,7 @@ final class LedgerCheck {
             } else if (!hash.equals(stamped.entryHash())) {
                 report(What.TIMESTAMP, where, "entry " + e.seq() + " records that the time stamp was over hash " + hash
                         + ", but this entry's hash is now " + stamped.entryHash());
-            } else if (!tokenHash.equals(Sha256.hex(decodeOrEmpty(stamped.tsaToken())))) {
+            } else if (!tokenHash.equals(Hashing.sha256(decodeOrEmpty(stamped.tsaToken())))) {
                 report(What.TIMESTAMP, where, "its token is not the one entry " + e.seq() + " records receiving (SHA-256 " + tokenHash + ")");
             }
         }

@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +56,7 @@ public record LedgerEntry(String caseId, long seq, String time, String osUser, S
 
     /** SHA-256 (hex) of {@link #canonical()}: equals {@link #entryHash()} unless the row was changed. */
     public String computeHash() {
-        return Sha256.hex(canonical());
+        return Hashing.sha256(canonical());
     }
 
     /** The action, or empty when the column holds text no version of Cotejo writes. */

@@ -1,7 +1,6 @@
 package org.cotejo.cases.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import org.cotejo.cases.EvidenceFile;
 import org.cotejo.core.CotejoException;
+import org.cotejo.core.Hashing;
 
 /**
  * Hashes an evidence item: every regular file under a folder (or the one file given), streaming SHA-256,
@@ -27,8 +26,6 @@ import org.cotejo.core.CotejoException;
  * give the same manifest, wherever they are.
  */
 public final class EvidenceHasher {
-    private static final int BUFFER = 1 << 20;
-
     private EvidenceHasher() {}
 
     /**
@@ -89,28 +86,18 @@ public final class EvidenceHasher {
 
     /** The manifest hash of a file list (as {@link #hash} computes it). */
     public static String manifest(List<EvidenceFile> sortedFiles) {
-        MessageDigest md = sha256();
+        MessageDigest md = Hashing.sha256();
         for (EvidenceFile f : sortedFiles) {
             md.update((f.sha256() + "  " + f.size() + "  " + f.path() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** SHA-256 of one file, streaming. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest md = sha256();
-        byte[] buf = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            int r;
-            while ((r = in.read(buf)) > 0) md.update(buf, 0, r);
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
 
     private static EvidenceFile one(Path base, Path p) {
         try {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new EvidenceFile(relative(base, p), a.size(), a.lastModifiedTime().toInstant(), sha256(p));
+            return new EvidenceFile(relative(base, p), a.size(), a.lastModifiedTime().toInstant(), Hashing.sha256(p));
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot hash " + p + ": " + e.getMessage(), e));
         }
@@ -120,11 +107,4 @@ public final class EvidenceHasher {
         return base.relativize(p).toString().replace('\\', '/');
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

@@ -35,7 +35,7 @@ public final class Vault {
                 Path to = partial.resolve(f.path());
                 Files.createDirectories(to.getParent());
                 Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-                String copied = EvidenceHasher.sha256(to);
+                String copied = org.cotejo.core.Hashing.sha256(to);
                 if (!copied.equals(f.sha256())) {
                     throw new CotejoException(from + " changed while it was copied into the vault (SHA-256 " + f.sha256()
                             + " at intake, " + copied + " in the copy)");
@@ -45,7 +45,11 @@ public final class Vault {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             writable(partial);
-            org.cotejo.cases.intake.Trees.delete(partial);
+            try {
+                org.cotejo.core.Folders.delete(partial);
+            } catch (java.io.UncheckedIOException ignored) {
+                // a failed copy that cannot be removed stays hidden (".partial-") and is named in no record
+            }
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -147,7 +148,7 @@ class CaseVerifierTest {
         List<Discrepancy> found = c.verify();
 
         assertThat(found.get(0).where()).isEqualTo("signing key " + c.key.keyId());
-        assertThat(found.get(0).message()).startsWith("the public key recorded for it hashes to " + Sha256.hex(java.util.Base64.getDecoder().decode(impostor)));
+        assertThat(found.get(0).message()).startsWith("the public key recorded for it hashes to " + Hashing.sha256(java.util.Base64.getDecoder().decode(impostor)));
         assertThat(found.subList(1, found.size())).extracting(Discrepancy::where)
                 .containsExactly("ledger entry 1", "ledger entry 2", "ledger entry 3", "ledger entry 4", "ledger entry 5", "ledger entry 6");
     }

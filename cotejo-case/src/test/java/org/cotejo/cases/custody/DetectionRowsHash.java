@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
@@ -14,6 +15,6 @@ final class DetectionRowsHash implements ResultHashes {
                 .map((rs, ctx) -> rs.getLong(1) + "\t" + rs.getString(2) + "\t" + rs.getString(3) + "\t" + rs.getString(4) + "\t"
                         + rs.getString(5) + "\t" + rs.getString(6) + "\n")
                 .collect(Collectors.joining());
-        return Sha256.hex(rows);
+        return Hashing.sha256(rows);
     }
 }

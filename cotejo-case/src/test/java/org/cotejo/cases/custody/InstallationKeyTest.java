@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +65,7 @@ class InstallationKeyTest {
         InstallationKey key = InstallationKey.open(home);
         byte[] x509 = Base64.getDecoder().decode(key.publicKeyBase64());
 
-        assertThat(key.keyId()).isEqualTo(Sha256.hex(x509)).hasSize(64);
+        assertThat(key.keyId()).isEqualTo(Hashing.sha256(x509)).hasSize(64);
         assertThat(x509).hasSize(44); // Ed25519 SubjectPublicKeyInfo: 12 bytes of algorithm, 32 of key
     }
 

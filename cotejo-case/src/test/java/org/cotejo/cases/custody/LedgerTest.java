@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,7 +81,7 @@ class LedgerTest {
                 + "\"key_id\":\"" + key.keyId() + "\",\"os_user\":\"" + System.getProperty("user.name") + "\",\"outputs\":\"{}\","
                 + "\"prev_hash\":\"" + "0".repeat(64) + "\",\"seq\":1,\"time\":\"2026-03-01T10:15:30.123456Z\",\"tool_version\":\"0.1.0\"}";
         assertThat(entry.canonical()).isEqualTo(canonical);
-        assertThat(entry.entryHash()).isEqualTo(Sha256.hex(canonical));
+        assertThat(entry.entryHash()).isEqualTo(Hashing.sha256(canonical));
     }
 
     @ParameterizedTest

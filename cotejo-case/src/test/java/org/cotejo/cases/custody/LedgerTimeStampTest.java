@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,7 @@ class LedgerTimeStampTest {
         assertThat(outputs.path("authority").asText()).isEqualTo(tsa.uri().toString());
         assertThat(outputs.path("signer").asText()).isEqualTo(LocalTimeStampAuthority.SUBJECT);
         assertThat(outputs.path("time").asText()).startsWith(token.time().toString().substring(0, 19));
-        assertThat(outputs.path("token_sha256").asText()).isEqualTo(Sha256.hex(Base64.getDecoder().decode(stamped.tsaToken())));
+        assertThat(outputs.path("token_sha256").asText()).isEqualTo(Hashing.sha256(Base64.getDecoder().decode(stamped.tsaToken())));
         assertThat(c.verify()).isEmpty();
     }
 

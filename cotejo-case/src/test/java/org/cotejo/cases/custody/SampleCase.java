@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +87,8 @@ final class SampleCase {
     /** Writes the files, hashes them and records the item and its manifest; returns the manifest hash. */
     private String register(Handle h, String id, String kind, Path location, String vaultPath, Map<String, byte[]> files) {
         boolean single = files.size() == 1 && vaultPath != null;
-        String manifest = Sha256.hex(files.entrySet().stream()
-                .map(f -> Sha256.hex(f.getValue()) + "  " + f.getValue().length + "  " + f.getKey() + "\n")
+        String manifest = Hashing.sha256(files.entrySet().stream()
+                .map(f -> Hashing.sha256(f.getValue()) + "  " + f.getValue().length + "  " + f.getKey() + "\n")
                 .sorted().collect(Collectors.joining()));
         long total = files.values().stream().mapToLong(b -> b.length).sum();
         h.execute("INSERT INTO evidence (case_id, id, device_id, kind, source_path, stored_as, vault_path, manifest_sha256, file_count,"
@@ -97,7 +98,7 @@ final class SampleCase {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             write(single ? location : location.resolve(f.getKey()), f.getValue());
             h.execute("INSERT INTO evidence_files (case_id, evidence_id, path, size, modified, sha256) VALUES (?, ?, ?, ?, ?, ?)",
-                    CASE, id, f.getKey(), (long) f.getValue().length, "2026-01-04T18:00:00Z", Sha256.hex(f.getValue()));
+                    CASE, id, f.getKey(), (long) f.getValue().length, "2026-01-04T18:00:00Z", Hashing.sha256(f.getValue()));
         }
         return manifest;
     }

@@ -1,5 +1,6 @@
 package org.cotejo.cases.custody;
 
+import org.cotejo.core.Hashing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class TimeStampsTest {
     private final LocalTimeStampAuthority tsa = LocalTimeStampAuthority.start();
-    private final byte[] hash = Sha256.digest().digest("ledger head".getBytes());
+    private final byte[] hash = Hashing.sha256().digest("ledger head".getBytes());
 
     @AfterEach
     void stop() {

@@ -191,10 +191,9 @@ public final class PostgresCluster implements AfterAllCallback, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            // WorkArea.deleteTree lives in cotejo-forensics, which this module must not depend on.
-            try (Stream<Path> tree = Files.walk(folder)) {
-                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            } catch (UncheckedIOException | IOException e) {
+            try {
+                org.cotejo.core.Folders.delete(folder);
+            } catch (UncheckedIOException e) {
                 // A leftover temporary folder is not worth failing a test for.
             }
             folder = null;

@@ -69,7 +69,7 @@ final class CaseBench implements Callable<Integer> {
             }
             return 0;
         } finally {
-            if (keep == null) org.cotejo.forensics.evidence.WorkArea.deleteTree(dir);
+            if (keep == null) org.cotejo.core.Folders.delete(dir);
         }
     }
 

@@ -105,7 +105,7 @@ final class IosCheckBenchmark implements Callable<Integer> {
             out.flush();
             return code == 0 || code == 3 ? 0 : 1;
         } finally {
-            if (keep == null) org.cotejo.forensics.evidence.WorkArea.deleteTree(base);
+            if (keep == null) org.cotejo.core.Folders.delete(base);
         }
     }
 

@@ -140,6 +140,6 @@ final class AddEvidence implements Callable<Integer> {
         } catch (java.io.IOException e) {
             // best effort
         }
-        org.cotejo.forensics.evidence.WorkArea.deleteTree(dir);
+        org.cotejo.core.Folders.delete(dir);
     }
 }

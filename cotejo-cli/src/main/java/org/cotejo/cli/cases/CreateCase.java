@@ -89,7 +89,7 @@ final class CreateCase implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (RuntimeException e) {
-            if (!existed) org.cotejo.forensics.evidence.WorkArea.deleteTree(dir);
+            if (!existed) org.cotejo.core.Folders.delete(dir);
             else cleanOut(dir);
             if (e instanceof CotejoException) throw e;
             throw e;
@@ -99,7 +99,7 @@ final class CreateCase implements Callable<Integer> {
     /** Removes what `create` put into a folder that existed (empty) before, leaving the folder itself. */
     private static void cleanOut(Path dir) {
         try (var s = Files.list(dir)) {
-            for (Path p : s.toList()) org.cotejo.forensics.evidence.WorkArea.deleteTree(p);
+            for (Path p : s.toList()) org.cotejo.core.Folders.delete(p);
         } catch (java.io.IOException e) {
             // nothing half-made is referenced anywhere; best effort
         }

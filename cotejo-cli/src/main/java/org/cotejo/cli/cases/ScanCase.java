@@ -27,7 +27,7 @@ import org.cotejo.detection.Level;
 import org.cotejo.detection.heuristic.Heuristics;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.evidence.Extraction;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.ios.backup.PasswordSource;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleOptions;

@@ -61,7 +61,7 @@ final class OutputFolder {
     /** Removes the partial results after a failure. */
     void discard() {
         try {
-            org.cotejo.forensics.evidence.WorkArea.deleteTree(partial);
+            org.cotejo.core.Folders.delete(partial);
         } catch (java.io.UncheckedIOException e) {
             // best effort: the folder is hidden and named as partial
         }

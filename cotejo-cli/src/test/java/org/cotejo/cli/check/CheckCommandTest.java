@@ -19,7 +19,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.cotejo.cli.Main;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.ios.backup.write.BackupDevice;
 import org.cotejo.forensics.ios.backup.write.BackupEncryption;
 import org.cotejo.forensics.ios.backup.write.BackupWriter;

@@ -1,5 +1,6 @@
 package org.cotejo.forensics.evidence;
 
+import org.cotejo.core.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;

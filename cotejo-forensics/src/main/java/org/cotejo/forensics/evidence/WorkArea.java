@@ -1,12 +1,8 @@
 package org.cotejo.forensics.evidence;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +17,7 @@ public final class WorkArea implements AutoCloseable {
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(WorkArea::deleteTree), "cotejo-work-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(org.cotejo.core.Folders::delete), "cotejo-work-cleanup"));
     }
 
     private final Path root;
@@ -55,33 +51,6 @@ public final class WorkArea implements AutoCloseable {
 
     @Override
     public void close() {
-        if (OPEN.remove(root)) deleteTree(root);
-    }
-
-    /**
-     * Removes a folder Cotejo created (a work area, a partial output folder), with everything in it.
-     * Symbolic links are removed, never followed.
-     *
-     * @throws UncheckedIOException when something cannot be removed
-     */
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove work area " + dir, e);
-        }
+        if (OPEN.remove(root)) org.cotejo.core.Folders.delete(root);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.evidence.Extraction;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleProblem;
 import org.cotejo.forensics.module.Modules;

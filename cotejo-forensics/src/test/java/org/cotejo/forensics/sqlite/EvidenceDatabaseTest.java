@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.FolderTree;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.evidence.WorkArea;
 import org.cotejo.forensics.module.FsLocator;
 import org.cotejo.forensics.module.SourceFile;

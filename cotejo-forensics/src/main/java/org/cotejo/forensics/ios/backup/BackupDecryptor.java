@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.Extraction;
 import org.cotejo.forensics.evidence.FileEntry;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 
 /**
  * Writes a decrypted copy of an encrypted backup for other tools: the decrypted Manifest.db, every file
@@ -63,7 +63,7 @@ public final class BackupDecryptor {
                 Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
                 return new Result(out, r.files(), r.missing(), r.skipped());
             } catch (IOException | RuntimeException e) {
-                org.cotejo.forensics.evidence.WorkArea.deleteTree(partial);
+                org.cotejo.core.Folders.delete(partial);
                 throw e;
             }
         }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cotejo.forensics.evidence.ArchiveTree;
 import org.cotejo.forensics.evidence.FileEntry;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.evidence.WorkArea;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.ArchiveLimits;
 import org.cotejo.forensics.evidence.ArchiveTree;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.evidence.WorkArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.ArchiveTree;
 import org.cotejo.forensics.evidence.FileEntry;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.evidence.WorkArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.Extraction;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

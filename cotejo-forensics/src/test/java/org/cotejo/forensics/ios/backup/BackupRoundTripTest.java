@@ -14,7 +14,7 @@ import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.evidence.Extraction;
 import org.cotejo.forensics.evidence.FileEntry;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.ios.backup.write.BackupEncryption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.ios.backup.write.BackupDevice;
 import org.cotejo.forensics.ios.backup.write.BackupEncryption;
 import org.cotejo.forensics.ios.backup.write.BackupWriter;

@@ -12,7 +12,7 @@ import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.ArchiveTree;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.evidence.Extraction;
-import org.cotejo.forensics.evidence.Hashing;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.evidence.archive.ArchiveBuilder;
 import org.cotejo.forensics.module.Location;
 import org.cotejo.forensics.record.Record;

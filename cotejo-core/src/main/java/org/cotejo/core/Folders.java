@@ -1,34 +1,40 @@
-package org.cotejo.cases.intake;
+package org.cotejo.core;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Removing a folder Cotejo itself created (a failed vault copy), links removed and never followed. */
-final class Trees {
-    private Trees() {}
+/** Removing folders Cotejo itself created (work areas, partial outputs, failed copies). */
+public final class Folders {
+    private Folders() {}
 
-    static void delete(Path dir) {
+    /**
+     * Removes {@code dir} (or a file) with everything in it; symbolic links are removed, never followed.
+     *
+     * @throws UncheckedIOException when something cannot be removed
+     */
+    public static void delete(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         try {
-            if (!Files.exists(dir)) return;
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
+                    Files.deleteIfExists(file);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.delete(d);
+                    Files.deleteIfExists(d);
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            // a failed copy that cannot be removed stays hidden (".partial-") and is named in no record
+            throw new UncheckedIOException("could not remove " + dir, e);
         }
     }
 }
