@@ -2,7 +2,6 @@ package org.cotejo.cases.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -14,7 +13,7 @@ import java.util.HexFormat;
  */
 final class RowDigest {
     private static final byte[] NULL = {'~'};
-    private final MessageDigest sha = sha256();
+    private final MessageDigest sha = org.cotejo.core.Hashing.sha256();
     private final byte[] length = new byte[11];
     private long rows;
 
@@ -50,14 +49,6 @@ final class RowDigest {
     }
 
     static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return org.cotejo.core.Hashing.sha256(text);
     }
 }

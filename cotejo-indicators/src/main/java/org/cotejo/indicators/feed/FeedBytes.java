@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.cotejo.core.CotejoException;
 
@@ -43,11 +42,7 @@ record FeedBytes(String sha256, long size, String head) {
     }
 
     static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return org.cotejo.core.Hashing.sha256();
     }
 
     static boolean startsWithBom(byte[] b, int length) {

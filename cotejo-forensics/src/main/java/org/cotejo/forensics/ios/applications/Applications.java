@@ -3,9 +3,7 @@ package org.cotejo.forensics.ios.applications;
 import com.dd.plist.NSData;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,8 +106,8 @@ public final class Applications implements ArtifactModule {
         if (t != null) f.put("isodate", MvtTime.format(t));
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    private static String sha256(byte[] bytes) {
+        return org.cotejo.core.Hashing.sha256(bytes);
     }
 
     @Override
