@@ -50,6 +50,7 @@ final class EvidenceKinds {
             case IOS_FS -> IosFilesystems.open(path, null);
             case SYSDIAGNOSE -> Sysdiagnoses.open(path);
             case MVT_RESULTS -> MvtResults.open(path);
+            default -> throw new CotejoException(kind.label() + " evidence cannot be scanned in a case yet");
         };
     }
 }

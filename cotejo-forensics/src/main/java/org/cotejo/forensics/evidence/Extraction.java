@@ -21,6 +21,8 @@ public final class Extraction implements AutoCloseable {
     private final WorkArea work;
     private final Map<String, String> identifiers;
     private final Map<Class<?>, Object> services = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.List<Extraction> nested = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private String via = "";
 
     public Extraction(EvidenceKind kind, Path origin, FileTree tree, FileLocator locator, WorkArea work,
                       Map<String, String> identifiers) {
@@ -60,8 +62,43 @@ public final class Extraction implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Extractions found inside this one (an AndroidQF collection's {@code bugreport.zip}, {@code backup.ab}
+     * and {@code intrusion_logs/}), in the order their modules run, after this extraction's own.
+     */
+    public java.util.List<Extraction> nested() { return java.util.List.copyOf(nested); }
+
+    /**
+     * Where this extraction sits inside the one that holds it ("bugreport.zip"), or "" for the
+     * extraction the analyst gave. Provenance paths of nested files read {@code via::path}.
+     */
+    public String via() { return via; }
+
+    /**
+     * Attaches an extraction found inside this one, under the entry it was opened from; it is closed
+     * with this one. Returns this extraction.
+     */
+    public Extraction withNested(Extraction inner, String entry) {
+        Objects.requireNonNull(entry, "entry");
+        inner.via = via.isEmpty() ? entry : via + "::" + entry;
+        nested.add(inner);
+        return this;
+    }
+
+    /** The provenance path of an entry of this extraction's tree: the entry path, prefixed by {@link #via()}. */
+    public String pathOf(String entryPath) {
+        return via.isEmpty() ? entryPath : via + "::" + entryPath;
+    }
+
     @Override
     public void close() throws IOException {
+        for (Extraction inner : nested) {
+            try {
+                inner.close();
+            } catch (IOException | RuntimeException e) {
+                // a nested extraction lives in its own work area; closing the rest matters more
+            }
+        }
         for (Object s : services.values()) {
             if (s instanceof AutoCloseable c && s != tree) {
                 try {

@@ -31,8 +31,16 @@ public final class ModuleRunner {
         this.options = options;
     }
 
-    /** Runs {@code modules} (already in run order) over {@code extraction}. */
+    /**
+     * Runs {@code modules} (already in run order) over {@code extraction}: those that read its kind, then,
+     * for every nested extraction in turn, those that read the nested one's kind.
+     */
     public void run(Extraction extraction, List<ArtifactModule> modules, RunListener listener) {
+        runOwn(extraction, modules.stream().filter(m -> m.kinds().contains(extraction.kind())).toList(), listener);
+        for (Extraction inner : extraction.nested()) run(inner, modules, listener);
+    }
+
+    private void runOwn(Extraction extraction, List<ArtifactModule> modules, RunListener listener) {
         Set<String> kept = new java.util.HashSet<>();
         for (ArtifactModule m : modules) kept.addAll(m.dependsOn());
         Map<String, List<Fields>> results = new HashMap<>();
@@ -90,7 +98,7 @@ public final class ModuleRunner {
 
         @Override
         public InputStream open(SourceFile file) throws IOException {
-            currentFile = file.entry().path();
+            currentFile = extraction.pathOf(file.entry().path());
             return extraction.tree().open(file.entry());
         }
 
@@ -109,7 +117,7 @@ public final class ModuleRunner {
 
         @Override
         public EvidenceDatabase database(SourceFile file) throws IOException {
-            currentFile = file.entry().path();
+            currentFile = extraction.pathOf(file.entry().path());
             Path folder = extraction.work().newFolder(module.slug());
             return EvidenceDatabase.open(extraction.tree(), file, extraction.locator().sideFiles(file), folder,
                     (f, to) -> {
@@ -136,7 +144,7 @@ public final class ModuleRunner {
                 }
                 hashes.put(file.entry().path(), h);
             }
-            return new Provenance(file.entry().path(), file.logical(), h, locator);
+            return new Provenance(extraction.pathOf(file.entry().path()), file.logical(), h, locator);
         }
 
         @Override
@@ -148,7 +156,7 @@ public final class ModuleRunner {
 
         @Override
         public void problem(SourceFile file, String message) {
-            listener.problem(new ModuleProblem(module.name(), file == null ? "" : file.entry().path(), message, false));
+            listener.problem(new ModuleProblem(module.name(), file == null ? "" : extraction.pathOf(file.entry().path()), message, false));
         }
 
         @Override

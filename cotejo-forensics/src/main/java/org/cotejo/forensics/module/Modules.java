@@ -30,6 +30,12 @@ public final class Modules {
             "InteractionC", "LocationdClients", "OSAnalyticsADDaily", "Datausage", "SafariBrowserState", "SafariHistory",
             "TCC", "SMS", "SMSAttachments", "WebkitResourceLoadStatistics", "WebkitSessionResourceLog", "Whatsapp",
             "WhatsappContacts", "Shortcuts", "Applications", "Calendar", "GlobalPreferences");
+    /** MVT's Android module order: AndroidQF, then bugreport, backup and intrusion logs (nested in that order). */
+    static final List<String> ANDROID_ORDER = List.of(
+            "AQFPackages", "AQFProcesses", "AQFGetProp", "AQFSettings", "AQFFiles", "AQFLogTimestamps", "RootBinaries", "Mounts",
+            "DumpsysAccessibility", "DumpsysActivities", "DumpsysAppops", "DumpsysBatteryDaily", "DumpsysBatteryHistory",
+            "DumpsysDBInfo", "DumpsysGetProp", "DumpsysPackages", "DumpsysPlatformCompat", "DumpsysReceivers",
+            "DumpsysADBState", "BugReportTimestamps", "Tombstones", "AndroidSMS", "DnsEvent", "ConnectEvent", "SecurityEvent");
 
     private final List<ArtifactModule> all;
 
@@ -57,9 +63,14 @@ public final class Modules {
 
     public List<ArtifactModule> all() { return all; }
 
-    /** Modules that read {@code kind}, in run order. */
+    /**
+     * Modules that read {@code kind} or a kind it may hold nested ({@link EvidenceKind#nests()}), in run
+     * order.
+     */
     public List<ArtifactModule> forKind(EvidenceKind kind) {
-        return all.stream().filter(m -> m.kinds().contains(kind)).toList();
+        Set<EvidenceKind> kinds = kind.nests();
+        kinds.add(kind);
+        return all.stream().filter(m -> m.kinds().stream().anyMatch(kinds::contains)).toList();
     }
 
     public Optional<ArtifactModule> byName(String name) {
@@ -96,7 +107,9 @@ public final class Modules {
         List<ArtifactModule> sorted = new ArrayList<>(modules);
         sorted.sort(Comparator.comparingInt((ArtifactModule m) -> {
             int i = IOS_ORDER.indexOf(m.name());
-            return i < 0 ? Integer.MAX_VALUE : i;
+            if (i >= 0) return i;
+            int a = ANDROID_ORDER.indexOf(m.name());
+            return a < 0 ? Integer.MAX_VALUE : IOS_ORDER.size() + a;
         }).thenComparing(ArtifactModule::name));
         for (int i = 0; i < sorted.size(); i++) rank.put(sorted.get(i).name(), i);
         Map<String, ArtifactModule> byName = new HashMap<>();
