@@ -57,7 +57,7 @@ public final class CheckOutputs implements AutoCloseable {
     public void finish(Findings findings, RunInfo info, Map<String, String> moduleNames) throws IOException {
         if (dir == null) return;
         results.close();
-        timeline.write(dir.resolve("timeline.csv"), dir.resolve("timeline.jsonl"), moduleNames);
+        timeline.write(dir.resolve("timeline.csv"), dir.resolve("timeline.jsonl"), moduleNames, info.kind().android());
         Map<String, Integer> order = new HashMap<>();
         for (var m : info.modules()) order.put(m.slug(), order.size());
         List<Entry> entries = new ArrayList<>();

@@ -32,9 +32,11 @@ import org.cotejo.forensics.record.TimelineEvent;
 final class TimelineSorter implements AutoCloseable {
     static final int CHUNK = 50_000;
     private static final Comparator<Row> ORDER = Comparator.comparing(Row::time).thenComparing(Row::module)
-            .thenComparing(Row::event).thenComparing(Row::description).thenComparing(Row::file).thenComparing(Row::locator);
+            .thenComparing(Row::event).thenComparing(Row::description).thenComparing(Row::file).thenComparing(Row::locator)
+            .thenComparing(Row::deviceLocal);
 
-    record Row(Instant time, String module, String event, String description, String file, String sha256, String locator) {}
+    record Row(Instant time, String module, String event, String description, String file, String sha256, String locator,
+               boolean deviceLocal) {}
 
     private final Path spillDir;
     private final List<Row> buffer = new ArrayList<>();
@@ -55,7 +57,7 @@ final class TimelineSorter implements AutoCloseable {
     void add(Record r) throws IOException {
         Provenance p = r.provenance();
         for (TimelineEvent e : r.timeline()) {
-            buffer.add(new Row(e.time(), e.module(), e.event(), e.description(), p.logical(), p.sha256(), p.locator()));
+            buffer.add(new Row(e.time(), e.module(), e.event(), e.description(), p.logical(), p.sha256(), p.locator(), e.deviceLocal()));
             count++;
             if (buffer.size() >= chunk) spill();
         }
@@ -71,6 +73,7 @@ final class TimelineSorter implements AutoCloseable {
             for (Row row : buffer) {
                 w.writeLong(row.time.getEpochSecond());
                 w.writeInt(row.time.getNano());
+                w.writeBoolean(row.deviceLocal);
                 for (String text : new String[] {row.module, row.event, row.description, row.file, row.sha256, row.locator}) {
                     byte[] b = text.getBytes(StandardCharsets.UTF_8);
                     w.writeInt(b.length);
@@ -82,8 +85,13 @@ final class TimelineSorter implements AutoCloseable {
         buffer.clear();
     }
 
-    /** Writes both files; {@code names} maps slugs to module names for the CSV's "Plugin" column. */
-    void write(Path csv, Path jsonl, Map<String, String> names) throws IOException {
+    /**
+     * Writes both files; {@code names} maps slugs to module names for the CSV's "Plugin" column. With
+     * {@code android} the CSV is headed as MVT heads Android timelines ("Device Local Timestamp") and
+     * gains a fifth column saying, row by row, whether the time is UTC or the device's wall clock in an
+     * unknown zone: Android sources mix both, and a report must not pass one off as the other.
+     */
+    void write(Path csv, Path jsonl, Map<String, String> names, boolean android) throws IOException {
         buffer.sort(ORDER);
         List<Source> sources = new ArrayList<>();
         sources.add(new Source(buffer.iterator()));
@@ -98,7 +106,8 @@ final class TimelineSorter implements AutoCloseable {
             for (Source s : sources) if (s.advance()) heap.add(s);
             JsonlWriter j = new JsonlWriter(jsonl);
             try (BufferedWriter c = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                Csv.row(c, "UTC Timestamp", "Plugin", "Event", "Description");
+                if (android) Csv.row(c, "Device Local Timestamp", "Plugin", "Event", "Description", "Time Zone");
+                else Csv.row(c, "UTC Timestamp", "Plugin", "Event", "Description");
                 Row last = null;
                 List<Row> batch = new ArrayList<>(BATCH);
                 while (!heap.isEmpty()) {
@@ -106,9 +115,11 @@ final class TimelineSorter implements AutoCloseable {
                     Row row = s.head;
                     if (s.advance()) heap.add(s);
                     if (last != null && last.time.equals(row.time) && last.module.equals(row.module)
-                            && last.event.equals(row.event) && last.description.equals(row.description)) continue;
+                            && last.event.equals(row.event) && last.description.equals(row.description) && last.deviceLocal == row.deviceLocal) continue;
                     last = row;
-                    Csv.row(c, MvtTime.format(row.time), names.getOrDefault(row.module, row.module), row.event, row.description);
+                    String plugin = names.getOrDefault(row.module, row.module);
+                    if (android) Csv.row(c, MvtTime.format(row.time), plugin, row.event, row.description, row.deviceLocal ? "device local" : "UTC");
+                    else Csv.row(c, MvtTime.format(row.time), plugin, row.event, row.description);
                     batch.add(row);
                     if (batch.size() == BATCH) {
                         j.put(batch);
@@ -190,6 +201,8 @@ final class TimelineSorter implements AutoCloseable {
         g.writeStringField("datetime", DateTimeFormatter.ISO_INSTANT.format(row.time));
         g.writeNumberField("timestamp", row.time.getEpochSecond() * 1_000_000L + row.time.getNano() / 1000);
         g.writeStringField("timestamp_desc", row.event);
+        // Timesketch reads datetime as UTC; a device wall-clock time in an unknown zone says so.
+        if (row.deviceLocal) g.writeStringField("time_zone", "device local (zone unknown)");
         g.writeStringField("module", row.module);
         g.writeStringField("source_file", row.file);
         g.writeStringField("source_sha256", row.sha256);
@@ -232,7 +245,8 @@ final class TimelineSorter implements AutoCloseable {
             }
             left--;
             Instant t = Instant.ofEpochSecond(reader.readLong(), reader.readInt());
-            head = new Row(t, text(), text(), text(), text(), text(), text());
+            boolean local = reader.readBoolean();
+            head = new Row(t, text(), text(), text(), text(), text(), text(), local);
             return true;
         }
     }

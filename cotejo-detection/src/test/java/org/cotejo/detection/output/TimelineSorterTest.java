@@ -36,7 +36,7 @@ class TimelineSorterTest {
         for (long s : seconds) sorter.add(record(s, "message " + s + " with \"quotes\" and ünïcode", "ROWID " + s));
         sorter.add(record(5, "message 5 with \"quotes\" and ünïcode", "ROWID 9999"));
         assertThat(Files.list(spill).count()).as("chunks spilled").isGreaterThan(10);
-        sorter.write(tmp.resolve("timeline.csv"), tmp.resolve("timeline.jsonl"), Map.of("sms", "SMS"));
+        sorter.write(tmp.resolve("timeline.csv"), tmp.resolve("timeline.jsonl"), Map.of("sms", "SMS"), false);
 
         List<String> csv = Files.readAllLines(tmp.resolve("timeline.csv"));
         assertThat(csv.get(0)).isEqualTo("\"UTC Timestamp\",\"Plugin\",\"Event\",\"Description\"");
@@ -49,5 +49,26 @@ class TimelineSorterTest {
         assertThat(jsonl).hasSize(1000);
         assertThat(jsonl.get(5)).contains("\"timestamp_desc\":\"sms_received\"", "\"source_locator\":\"ROWID 5\"",
                 "\"datetime\":\"2020-09-13T12:26:45Z\"");
+    }
+
+    @Test
+    void androidTimelinesSayRowByRowWhetherATimeIsUtcOrTheDevicesWallClock() throws Exception {
+        Path spill = Files.createDirectories(tmp.resolve("spill"));
+        TimelineSorter sorter = new TimelineSorter(spill, 1);
+        Provenance p = new Provenance("logs/x", "logs/x", "ab", "line 1");
+        Instant t = Instant.parse("2024-03-21T11:07:22Z");
+        sorter.add(new Record("aqf_log_timestamps", Fields.builder().build(), p, List.of(),
+                List.of(new TimelineEvent(t, "aqf_log_timestamps", "file_modified", "logs/x", true))));
+        sorter.add(new Record("tombstones", Fields.builder().build(), p, List.of(),
+                List.of(new TimelineEvent(t.plusSeconds(1), "tombstones", "crash", "a crash"))));
+        sorter.write(tmp.resolve("timeline.csv"), tmp.resolve("timeline.jsonl"), Map.of(), true);
+
+        List<String> csv = Files.readAllLines(tmp.resolve("timeline.csv"));
+        assertThat(csv.get(0)).isEqualTo("\"Device Local Timestamp\",\"Plugin\",\"Event\",\"Description\",\"Time Zone\"");
+        assertThat(csv.get(1)).endsWith(",\"device local\"");
+        assertThat(csv.get(2)).endsWith(",\"UTC\"");
+        List<String> jsonl = Files.readAllLines(tmp.resolve("timeline.jsonl"));
+        assertThat(jsonl.get(0)).contains("\"time_zone\":\"device local (zone unknown)\"");
+        assertThat(jsonl.get(1)).doesNotContain("time_zone");
     }
 }
