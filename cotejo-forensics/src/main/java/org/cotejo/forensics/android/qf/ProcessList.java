@@ -20,7 +20,7 @@ final class ProcessList {
         if (f.size() == 8) f.add(5, "");
         String label = "";
         if (!f.isEmpty() && f.get(0).startsWith("u:r")) label = f.remove(0);
-        if (f.size() < 9) f.add(5, "");
+        if (f.size() == 8) f.add(5, "");
         if (f.size() < 9) throw new IllegalArgumentException("only " + f.size() + " columns, a process line has 8 or 9");
         String name = String.join(" ", f.subList(8, f.size()));
         if (name.startsWith("[") && name.endsWith("]") && name.length() >= 2) name = name.substring(1, name.length() - 1);
