@@ -60,13 +60,21 @@ public final class AndroidSms implements ArtifactModule {
         Fields.Builder f = Fields.builder();
         message.forEach((k, v) -> f.put(mms && k.equals("mms_body") ? "body" : k, v));
         Fields raw = Fields.of(message);
-        Long date = raw.longValue("date");
-        Instant when = date == null ? null : mms ? Instant.ofEpochSecond(date) : Instant.ofEpochMilli(date);
-        f.put("isodate", MvtTime.format(when));
+        f.put("isodate", MvtTime.format(date(raw.longValue("date"), mms)));
         f.put("direction", direction(raw, mms ? "msg_box" : "type"));
         String body = raw.string(mms ? "mms_body" : "body");
         f.put("links", Links.in(body));
         return f.build();
+    }
+
+    /** MMS dates are seconds since 1970, SMS dates milliseconds; a value no clock can hold gives no time. */
+    private static Instant date(Long value, boolean mms) {
+        if (value == null) return null;
+        try {
+            return mms ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** Android's message boxes: 1 inbox; 2 sent, 4 outbox, 5 failed, 6 queued (SMS only); 3 draft. */

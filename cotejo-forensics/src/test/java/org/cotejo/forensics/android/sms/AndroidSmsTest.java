@@ -91,6 +91,17 @@ class AndroidSmsTest {
     }
 
     @Test
+    void aDateNoClockCanHoldGivesNoTimeAndNoTimelineEvent() throws Exception {
+        var result = run(AndroidBackupWriter.backup().file(MMS_FILE,
+                zlib("[{\"mms_body\":\"odd\",\"date\":\"9223372036854775807\",\"msg_box\":\"1\"}]")));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.of("android_sms")).singleElement().satisfies(r -> {
+            assertThat(r.fields().string("isodate")).isEmpty();
+            assertThat(r.timeline()).isEmpty();
+        });
+    }
+
+    @Test
     void anEmailSenderIsAnObservable() throws Exception {
         var result = run(AndroidBackupWriter.backup().file(SMS_FILE,
                 zlib("[{\"address\":\"Operator@Example.net\",\"body\":\"hello\",\"date\":\"" + SMS_DATE + "\",\"type\":\"1\"}]")));
