@@ -97,7 +97,8 @@ public final class DumpsysADBState extends DumpsysModule {
         } catch (IOException | RuntimeException e) {
             out.put("keystore", null);
             problem.accept("the ADB keystore (" + out.get("keystore_format") + ", " + raw.length
-                    + " bytes) could not be decoded (" + e.getMessage() + "); its keys and last connections are not listed");
+                    + " bytes) could not be decoded (" + (e instanceof java.io.EOFException ? "the bytes end too early" : e.getMessage())
+                    + "); its keys and last connections are not listed");
         }
     }
 
