@@ -44,7 +44,7 @@ public final class ConnectEvent implements ArtifactModule {
 
     @Override
     public List<TimelineEvent> timeline(Fields r) {
-        Instant t = EventRecords.time(r);
+        Instant t = EventRecords.time(r, EventRecords.Unit.MILLIS);
         if (t == null) return List.of();
         String ip = EventRecords.address(r.string("ip_address"));
         String host = ip == null ? "" : ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip; // [::1]:443, not ::1:443

@@ -68,7 +68,7 @@ public final class DnsEvent implements ArtifactModule {
 
     @Override
     public List<TimelineEvent> timeline(Fields r) {
-        Instant t = EventRecords.time(r);
+        Instant t = EventRecords.time(r, EventRecords.Unit.MILLIS);
         if (t == null) return List.of();
         List<String> ips = addresses(r);
         return List.of(new TimelineEvent(t, slug(), "dns_query", "DNS query for " + r.text("hostname") + " by " + r.text("package_name")

@@ -63,9 +63,14 @@ final class EventRecords {
         }
     }
 
-    /** The record's UTC time for the timeline, or null. */
-    static Instant time(Fields r) {
-        return MvtTime.parse(r.string("timestamp"));
+    /**
+     * The record's time for the timeline, to the nanosecond: from {@code event_time}, else (a record
+     * without it, read back from MVT) from {@code timestamp}; null when neither gives one.
+     */
+    static Instant time(Fields r, Unit unit) {
+        Object v = r.get("event_time");
+        Instant t = v == null ? null : instant(JSON.valueToTree(v), unit);
+        return t != null ? t : MvtTime.parse(r.string("timestamp"));
     }
 
     /** An address as the exports write it, "/1.2.3.4" or "ip6-localhost/::1": the part after the last '/'. */

@@ -134,7 +134,7 @@ public final class SecurityEvent implements ArtifactModule {
 
     @Override
     public List<TimelineEvent> timeline(Fields r) {
-        Instant t = EventRecords.time(r);
+        Instant t = EventRecords.time(r, EventRecords.Unit.NANOS);
         String tag = tag(r);
         if (t == null || tag == null) return List.of();
         return List.of(new TimelineEvent(t, slug(), tag, SecurityEventSentences.describe(tag, r)));
