@@ -34,7 +34,7 @@ class SecurityEventHeuristicsTest {
     void flagsEachSuspiciousSecurityEventAtMediumWithWhyItMatters() {
         List<Alert> alerts = run(
                 event("cert_validation_failure", Map.of("reason", "Certificate chain broken")),
-                event("key_integrity_violation", Map.of("alias", "user_key", "uid", 10123)),
+                event("key_integrity_violation", new java.util.TreeMap<>(Map.of("alias", "user_key", "uid", 10123))),
                 event("cert_authority_installed", Map.of("subject", "CN=Totally Legit CA", "user_id", 0)),
                 event("wipe_failure", Map.of()),
                 event("crypto_self_test_completed", Map.of("success", false)));
