@@ -41,6 +41,23 @@ public final class ExtractionScan {
 
     private ExtractionScan() {}
 
+    /** What the opener of {@code x} (and of the extractions nested in it) could not open, as problems. */
+    private static void reportOpening(Extraction x, List<ModuleProblem> problems, Progress progress) {
+        for (String why : x.openingProblems()) {
+            ModuleProblem p = new ModuleProblem("opening", x.via(), why, false);
+            problems.add(p);
+            progress.note("  problem: " + p.describe());
+        }
+        for (Extraction inner : x.nested()) {
+            inner.service(org.cotejo.forensics.evidence.ArchiveTree.class).ifPresent(a -> a.skipped().forEach(why -> {
+                ModuleProblem p = new ModuleProblem("archive", inner.via(), why, false);
+                problems.add(p);
+                progress.note("  problem: " + p.describe());
+            }));
+            reportOpening(inner, problems, progress);
+        }
+    }
+
     /** Scans {@code x}; every record goes to {@code sink} after the detector has seen it. */
     public static Outcome run(Extraction x, EvidenceKind kind, List<ArtifactModule> modules, CheckRun.RecordSource source,
                               LoadedFeeds feeds, List<Heuristic> heuristics, ModuleOptions options, Progress progress,
@@ -52,6 +69,7 @@ public final class ExtractionScan {
             problems.add(p);
             progress.note("  problem: " + p.describe());
         }));
+        reportOpening(x, problems, progress);
         Detector detector = new Detector(feeds.index(), feeds.warnings(), heuristics,
                 new HeuristicContext(kind == EvidenceKind.MVT_RESULTS ? null : x, options, feeds.index().size() > 0));
         Map<String, Integer> problemsBefore = new HashMap<>();

@@ -23,6 +23,7 @@ public final class Extraction implements AutoCloseable {
     private final Map<Class<?>, Object> services = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.List<Extraction> nested = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String via = "";
+    private final java.util.List<String> openingProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Extraction(EvidenceKind kind, Path origin, FileTree tree, FileLocator locator, WorkArea work,
                       Map<String, String> identifiers) {
@@ -82,6 +83,18 @@ public final class Extraction implements AutoCloseable {
         Objects.requireNonNull(entry, "entry");
         inner.via = via.isEmpty() ? entry : via + "::" + entry;
         nested.add(inner);
+        return this;
+    }
+
+    /**
+     * What could not be opened inside this extraction, though the rest can be read: a malformed or
+     * undecryptable nested backup, a nested archive refused by the guards. Each says what and where.
+     */
+    public java.util.List<String> openingProblems() { return java.util.List.copyOf(openingProblems); }
+
+    /** Records a part of this extraction that could not be opened (see {@link #openingProblems()}). */
+    public Extraction withOpeningProblem(String problem) {
+        openingProblems.add(Objects.requireNonNull(problem, "problem"));
         return this;
     }
 
