@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -78,31 +77,8 @@ final class IosCheckBenchmark implements Callable<Integer> {
             Path feed = base.resolve("pegasus.stix2");
             writePegasus(feed);
             Path results = base.resolve("results");
-            Path peak = base.resolve("peak-heap.txt");
-            List<String> cmd = new ArrayList<>();
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.add("-Xmx" + heap);
-            cmd.add("-cp");
-            cmd.add(Path.of(IosCheckBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            cmd.add("org.cotejo.cli.Main");
-            cmd.addAll(List.of("check", "ios-backup", backup.toString(), "--iocs", feed.toString(), "--out", results.toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("COTEJO_PEAK_HEAP_FILE", peak.toString());
-            long t1 = System.nanoTime();
-            Process p = pb.start();
-            String childOut;
-            try (InputStream in = p.getInputStream()) {
-                childOut = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            int code = p.waitFor();
-            double wall = (System.nanoTime() - t1) / 1e9;
-            String[] peakText = Files.exists(peak) ? Files.readString(peak).strip().split(" ") : new String[] {"?", "?"};
-            out.printf(Locale.ROOT, "check ios-backup: %.2f s wall (JVM start included); heap: at most %s MiB live after a"
-                    + " collection, %s MiB occupied at most (limit %s); exit %d%n", wall, peakText[0], peakText[1], heap, code);
-            for (String line : childOut.split("\n")) {
-                if (!line.startsWith("[")) out.println("  | " + line);
-            }
-            out.flush();
+            int code = ChildCheck.run(out, heap, base,
+                    List.of("check", "ios-backup", backup.toString(), "--iocs", feed.toString(), "--out", results.toString()));
             return code == 0 || code == 3 ? 0 : 1;
         } finally {
             if (keep == null) org.cotejo.core.Folders.delete(base);

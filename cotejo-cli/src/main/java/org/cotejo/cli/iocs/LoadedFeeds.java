@@ -97,12 +97,17 @@ public record LoadedFeeds(List<Feed> feeds, IndicatorIndex index, WarningLists w
         return parts.length < 2 ? url : parts[parts.length - 2] + "/" + parts[parts.length - 1];
     }
 
-    /** A feed file, or every feed file under a folder in a stable (sorted) order. */
+    /**
+     * A feed file, or every feed file under a folder in a stable (sorted) order. In a folder, empty files
+     * are passed over (real feed collections hold placeholders with nothing in them yet); an empty file
+     * named on its own is still an error, from the reader.
+     */
     static List<Path> expand(Path p) {
         if (!Files.exists(p)) throw new CotejoException("feed not found: " + p);
         if (!Files.isDirectory(p)) return List.of(p);
         try (Stream<Path> walk = Files.walk(p)) {
-            List<Path> files = walk.filter(Files::isRegularFile).filter(LoadedFeeds::looksLikeFeed).sorted().toList();
+            List<Path> files = walk.filter(Files::isRegularFile).filter(LoadedFeeds::looksLikeFeed)
+                    .filter(f -> f.toFile().length() > 0).sorted().toList();
             if (files.isEmpty()) {
                 throw new CotejoException("no feed files (*.stix2, *.json, *.csv, *.txt) under " + p);
             }

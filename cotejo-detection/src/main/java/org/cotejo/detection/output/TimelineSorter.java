@@ -31,9 +31,17 @@ import org.cotejo.forensics.record.TimelineEvent;
  */
 final class TimelineSorter implements AutoCloseable {
     static final int CHUNK = 50_000;
-    private static final Comparator<Row> ORDER = Comparator.comparing(Row::time).thenComparing(Row::module)
-            .thenComparing(Row::event).thenComparing(Row::description).thenComparing(Row::file).thenComparing(Row::locator)
-            .thenComparing(Row::deviceLocal);
+    /** Time, module, event, description, file, locator, then UTC before device-local; written out, as it runs millions of times. */
+    private static final Comparator<Row> ORDER = (a, b) -> {
+        int c = a.time.compareTo(b.time);
+        if (c != 0) return c;
+        if ((c = a.module.compareTo(b.module)) != 0) return c;
+        if ((c = a.event.compareTo(b.event)) != 0) return c;
+        if ((c = a.description.compareTo(b.description)) != 0) return c;
+        if ((c = a.file.compareTo(b.file)) != 0) return c;
+        if ((c = a.locator.compareTo(b.locator)) != 0) return c;
+        return Boolean.compare(a.deviceLocal, b.deviceLocal);
+    };
 
     record Row(Instant time, String module, String event, String description, String file, String sha256, String locator,
                boolean deviceLocal) {}
