@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.cotejo.core.observable.Observable;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.detection.Disposition;
@@ -88,30 +89,33 @@ final class PhoneTraces {
         set.add(v, trace, count, first, last, disposition == null ? List.of() : feed.matches(v, disposition), example(platform, trace));
     }
 
-    /** Browsing, apps, system processes and platform traffic over the year before the extraction. */
+    /**
+     * About {@code n} distinct benign values over the year before the extraction: apps, system processes
+     * and platform traffic (the same few on every phone), popular sites, long-tail sites and two sites of
+     * the owner's own.
+     */
     void benign(SightingSet set, String platform, int extractionDay, int n) {
         boolean ios = platform.equals("ios");
-        for (int i = 0; i < n / 9; i++) {
-            add(set, platform, pool.of(APP_ID, dice.pick(ios ? Vocabulary.IOS_APPS : Vocabulary.ANDROID_APPS)),
-                    TraceClass.CONFIGURATION, extractionDay - dice.between(0, 365), null);
-            if (ios) add(set, platform, pool.of(PROCESS_NAME, dice.pick(Vocabulary.IOS_PROCESSES)), TraceClass.EXECUTION,
-                    extractionDay - dice.between(0, 365), null);
-            add(set, platform, pool.of(DOMAIN, dice.pick(Vocabulary.PLATFORM)), TraceClass.NETWORK,
-                    extractionDay - dice.between(0, 365), null);
-        }
-        int fixed = (n / 9) * (ios ? 3 : 2);
-        for (int i = 0; i < n / 5; i++) {
-            add(set, platform, pool.of(DOMAIN, Vocabulary.POPULAR.get(dice.rank(POPULAR_RANKS))), TraceClass.BROWSING,
-                    extractionDay - dice.between(0, 365), null);
-        }
-        int rest = Math.max(0, n - fixed - n / 5 - 2);
-        for (int i = 0; i < rest; i++) {
-            add(set, platform, tail.get(dice.rank(TAIL_RANKS)), TraceClass.BROWSING, extractionDay - dice.between(0, 365), null);
-        }
-        for (int i = 0; i < Math.min(2, n); i++) {
-            String own = dice.pick(Vocabulary.SYLLABLES) + dice.pick(Vocabulary.SYLLABLES) + dice.pick(Vocabulary.SYLLABLES)
-                    + dice.between(1, 99_999) + "." + dice.pick(Vocabulary.TLDS);
-            add(set, platform, ObservablePool.fresh(DOMAIN, own), TraceClass.BROWSING, extractionDay - dice.between(0, 365), null);
+        int each = n / 9;
+        fill(set, platform, extractionDay, each, TraceClass.CONFIGURATION,
+                () -> pool.of(APP_ID, dice.pick(ios ? Vocabulary.IOS_APPS : Vocabulary.ANDROID_APPS)));
+        if (ios) fill(set, platform, extractionDay, each, TraceClass.EXECUTION, () -> pool.of(PROCESS_NAME, dice.pick(Vocabulary.IOS_PROCESSES)));
+        fill(set, platform, extractionDay, each, TraceClass.NETWORK, () -> pool.of(DOMAIN, dice.pick(Vocabulary.PLATFORM)));
+        fill(set, platform, extractionDay, n / 5, TraceClass.BROWSING,
+                () -> pool.of(DOMAIN, Vocabulary.POPULAR.get(dice.rank(POPULAR_RANKS))));
+        int own = Math.min(2, n);
+        fill(set, platform, extractionDay, Math.max(0, n - each * (ios ? 3 : 2) - n / 5 - own), TraceClass.BROWSING,
+                () -> tail.get(dice.rank(TAIL_RANKS)));
+        fill(set, platform, extractionDay, own, TraceClass.BROWSING, () -> ObservablePool.fresh(DOMAIN,
+                dice.pick(Vocabulary.SYLLABLES) + dice.pick(Vocabulary.SYLLABLES) + dice.pick(Vocabulary.SYLLABLES)
+                        + dice.between(1, 99_999) + "." + dice.pick(Vocabulary.TLDS)));
+    }
+
+    /** Adds {@code want} new values, drawing again on a repeat (a few times at most: small pools run dry). */
+    private void fill(SightingSet set, String platform, int extractionDay, int want, TraceClass trace, Supplier<Observable> draw) {
+        int goal = set.size() + want;
+        for (int tries = want * 3; set.size() < goal && tries > 0; tries--) {
+            add(set, platform, draw.get(), trace, extractionDay - dice.between(0, 365), null);
         }
     }
 

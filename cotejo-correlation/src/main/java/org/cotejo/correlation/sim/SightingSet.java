@@ -55,6 +55,8 @@ final class SightingSet {
 
     boolean isEmpty() { return byValue.isEmpty(); }
 
+    int size() { return byValue.size(); }
+
     /** The sightings of the values {@code keep} selects, sorted by type then value as DeviceEvidence wants them. */
     List<Sighting> sightings(java.util.function.Predicate<Observable> keep) {
         List<Sighting> out = new ArrayList<>(byValue.size());
