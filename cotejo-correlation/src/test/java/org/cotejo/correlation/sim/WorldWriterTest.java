@@ -36,14 +36,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorldWriterTest {
+    /** 16 phones, 60 % targeted, so both platforms, several operators and a few noise phones appear quickly. */
+    static final WorldSpec SPEC = new WorldSpec(7, 2, 2, 16, List.of("ES", "FR", "MX"), 0.6, 0.1, 0.2, 0.15, 0.1, 0.6, 45);
     @TempDir static Path tmp;
     static World small;
     static Path written;
 
     @BeforeAll
     static void writeASmallWorld() throws IOException {
-        // 40 phones, a third of them targeted, so both platforms and several operators appear.
-        small = WorldGenerator.generate(WorldSpec.hard(7, 40).withOperatorsPerVendor(2));
+        small = WorldGenerator.generate(SPEC);
         written = WorldWriter.write(small, tmp.resolve("world"));
     }
 
@@ -57,7 +58,7 @@ class WorldWriterTest {
 
     @Test
     void theSameSeedWritesTheSameBytes() throws IOException {
-        World again = WorldGenerator.generate(WorldSpec.hard(7, 40).withOperatorsPerVendor(2));
+        World again = WorldGenerator.generate(SPEC);
         Map<String, byte[]> first = files(WorldWriter.write(small, tmp.resolve("a"), false));
         Map<String, byte[]> second = files(WorldWriter.write(again, tmp.resolve("b"), false));
         assertThat(second.keySet()).isEqualTo(first.keySet()).contains("truth.json", "published-feed.stix2.json",
