@@ -1,0 +1,123 @@
+package org.cotejo.correlation.sim;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The correlation benchmark (issue 6, "Quality and scale"): generates the default hard world at each
+ * size, runs a predictor on it, measures the prediction's wall time and peak heap, judges it with
+ * {@link Metrics}, and prints the figures beside the issue's targets. The command line plugs the
+ * correlator in; {@link #main} runs the {@link Baselines} so the benchmark itself can be exercised.
+ */
+public final class CorrelationBenchmark {
+    /** Issue 6's targets. */
+    static final double ARI_TARGET = 0.95;
+    static final double STRONG_RATE_TARGET = 0.01;
+    static final double SECONDS_AT_100K = 60;
+    static final long HEAP_AT_100K = 4L << 30;
+    static final double GROWTH_10K_TO_100K = 12;
+
+    /**
+     * One size's figures.
+     *
+     * @param peakHeapBytes the sum of the heap pools' peaks during prediction, the world included (an upper
+     *                      bound: pools peak at different moments)
+     */
+    public record Row(String predictor, int devices, int extractions, long sightings, double generateSeconds,
+                      double predictSeconds, long peakHeapBytes, QualityReport quality) {}
+
+    private CorrelationBenchmark() {}
+
+    public static List<Row> run(String name, Function<World, Prediction> predictor, WorldSpec base, List<Integer> sizes,
+                                PrintStream out) {
+        List<Row> rows = new ArrayList<>();
+        header(name, base, out);
+        for (int size : sizes) {
+            long t0 = System.nanoTime();
+            World world = WorldGenerator.generate(base.withDevices(size));
+            double generate = (System.nanoTime() - t0) / 1e9;
+            System.gc();
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long t1 = System.nanoTime();
+            Prediction p = predictor.apply(world);
+            double predict = (System.nanoTime() - t1) / 1e9;
+            long peak = heap.stream().mapToLong(b -> b.getPeakUsage().getUsed()).sum();
+            Row row = new Row(name, size, world.devices().size(), world.devices().stream().mapToLong(d -> d.sightings().size()).sum(),
+                    generate, predict, peak, Metrics.evaluate(p, world.truth()));
+            rows.add(row);
+            print(row, out);
+        }
+        verdicts(rows, out);
+        return rows;
+    }
+
+    private static void header(String name, WorldSpec base, PrintStream out) {
+        out.printf(Locale.ROOT, "%n== %s on the hard world (seed %d, %d operators per vendor, countries %s) ==%n", name, base.seed(),
+                base.operatorsPerVendor(), String.join(" ", base.countries()));
+        out.printf(Locale.ROOT, "%8s %8s %9s %7s %8s %8s | %6s %6s %6s %6s %6s %6s | %8s %8s %8s %6s%n", "devices", "extract",
+                "sightings", "gen s", "pred s", "heap MB", "ARI", "B3-F1", "pairP", "pairR", "pivotR", "pivotP",
+                "strong%", "strong%sc", "xOpClust", "toolX");
+    }
+
+    private static void print(Row r, PrintStream out) {
+        QualityReport q = r.quality();
+        out.printf(Locale.ROOT, "%8d %8d %9d %7.2f %8.2f %8d | %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f | %8.4f %8.4f %8d %6s%n",
+                r.devices(), r.extractions(), r.sightings(), r.generateSeconds(), r.predictSeconds(), r.peakHeapBytes() >> 20,
+                q.adjustedRandIndex(), q.bcubedF1(), q.pairPrecision(), q.pairRecall(), q.pivotRecall(), q.pivotPrecision(),
+                100 * q.strongRateOfAll(), 100 * q.strongRateOfScored(), q.differentOperatorClustered(),
+                q.linksStated() ? Long.toString(q.toolOnlyCrossLinks()) : "n/a");
+    }
+
+    /** The issue's targets, each with the figure it is judged on. */
+    private static void verdicts(List<Row> rows, PrintStream out) {
+        for (Row r : rows) {
+            QualityReport q = r.quality();
+            out.printf(Locale.ROOT, "  %,d devices: ARI %.3f (target >= %.2f: %s); different-operator pairs clustered %d, of them"
+                            + " on tool evidence only %s (target 0: %s); strong or above %.4f %% of scored different-operator pairs"
+                            + " (target <= %.0f %%: %s)%n", r.devices(), q.adjustedRandIndex(), ARI_TARGET, met(q.adjustedRandIndex() >= ARI_TARGET),
+                    q.differentOperatorClustered(), q.linksStated() ? Long.toString(q.toolOnlyCrossLinks()) : "not stated",
+                    q.linksStated() ? met(q.toolOnlyCrossLinks() == 0) : met(q.differentOperatorClustered() == 0),
+                    100 * q.strongRateOfScored(), 100 * STRONG_RATE_TARGET, met(q.strongRateOfScored() <= STRONG_RATE_TARGET));
+        }
+        Row at10k = rows.stream().filter(r -> r.devices() == 10_000).findFirst().orElse(null);
+        Row at100k = rows.stream().filter(r -> r.devices() == 100_000).findFirst().orElse(null);
+        if (at100k != null) {
+            out.printf(Locale.ROOT, "  100,000 devices: %.1f s (target <= %.0f s: %s), peak heap %d MB (target <= 4096 MB: %s)%n",
+                    at100k.predictSeconds(), SECONDS_AT_100K, met(at100k.predictSeconds() <= SECONDS_AT_100K), at100k.peakHeapBytes() >> 20,
+                    met(at100k.peakHeapBytes() <= HEAP_AT_100K));
+        }
+        if (at10k != null && at100k != null && at10k.predictSeconds() < 1) {
+            out.println("  time from 10,000 to 100,000 devices: not judged, the prediction took under a second at 10,000 (noise)");
+        } else if (at10k != null && at100k != null) {
+            double growth = at100k.predictSeconds() / Math.max(1e-9, at10k.predictSeconds());
+            out.printf(Locale.ROOT, "  time from 10,000 to 100,000 devices: x%.1f (target <= x%.0f: %s)%n", growth, GROWTH_10K_TO_100K,
+                    met(growth <= GROWTH_10K_TO_100K));
+        }
+    }
+
+    private static String met(boolean ok) {
+        return ok ? "met" : "NOT met";
+    }
+
+    /**
+     * Runs the baselines: {@code [sizes...]}, default 1000 10000 100000; {@code -Dcotejo.seed=N} sets the
+     * seed. Run with -Xmx4g, as the issue's memory target says.
+     */
+    public static void main(String[] args) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String a : args) sizes.add(Integer.parseInt(a.replace("_", "").replace(",", "")));
+        if (sizes.isEmpty()) sizes = List.of(1_000, 10_000, 100_000);
+        WorldSpec spec = WorldSpec.hard(Long.getLong("cotejo.seed", 1), 1);
+        run("truth (yardstick)", Baselines.truth(), spec, sizes, System.out);
+        run("single linkage on any matched value", Baselines.sharedMatches(), spec, sizes, System.out);
+        run("single linkage on operator-level matches", Baselines.sharedOperatorMatches(), spec, sizes, System.out);
+    }
+}
