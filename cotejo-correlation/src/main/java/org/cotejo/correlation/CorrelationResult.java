@@ -40,6 +40,11 @@ public record CorrelationResult(CorrelationOptions options, List<DeviceSummary> 
         return options.calibration();
     }
 
+    /** The readable summary for the command line. */
+    public String summary() {
+        return org.cotejo.correlation.output.Summary.text(this);
+    }
+
     /** Pairs whose ratio reached the link threshold. */
     public long linkCount() {
         return links.stream().filter(Link::link).count();

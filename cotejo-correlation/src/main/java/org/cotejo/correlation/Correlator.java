@@ -77,7 +77,7 @@ public final class Correlator {
         }
         summaries.sort(Comparator.comparing(DeviceSummary::device));
         return new CorrelationResult(options, summaries, enrichment.sources(), links, clusters,
-                PivotFinder.find(p.values, p.decisions, clusterOf, options.pivotBackground()), SameTool.of(p.values),
+                PivotFinder.find(p.values, p.decisions, clusterOf), SameTool.of(p.values),
                 ExcludedValue.report(p.values, p.infra.excludedKeys(), p.infra.excludedSpread()));
     }
 
@@ -117,7 +117,7 @@ public final class Correlator {
             (d.decision() == PivotDecision.Decision.CONFIRMED ? confirmed : rejected).put(d.key(), d.describe());
         }
         ValueIndex values = new ValueIndex(DeviceMerger.merge(devices), new LevelResolver(o.feedLevels()), o.warningLists(),
-                o.fanOutCap(), confirmed, rejected);
+                o.fanOutCap(), confirmed, rejected, o.pivotBackground());
         InfraProfiles infra = new InfraProfiles(values, enrichment, o.hostingDomains(), o.fanOutCap());
         PairEvaluator evaluator = new PairEvaluator(values, infra, o.calibration(), o.burstDays(), o.backgroundWeight(), o.maxLog10());
         return new Prepared(values, infra, evaluator, decisions);

@@ -35,7 +35,7 @@ public final class LevelResolver {
             if (r != null && (best == null || linksLess(r.level(), best.level()))) best = r;
         }
         if (best != null) return best;
-        return new ResolvedLevel(EvidenceLevel.defaultFor(type), "type", "default for " + type.label() + "s");
+        return new ResolvedLevel(EvidenceLevel.defaultFor(type), "type", "default for its type (" + type.label() + ")");
     }
 
     private ResolvedLevel ofMatch(MatchRef m) {

@@ -33,11 +33,16 @@ public record EvidenceItem(FeatureKind kind, EvidenceLevel level, List<String> v
     public EvidenceItem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(level, "level");
-        values = values.stream().sorted().toList();
-        facts = facts.stream().sorted().toList();
-        basis = basis.stream().sorted().distinct().toList();
+        values = sorted(values);
+        facts = sorted(facts);
+        basis = basis.size() < 2 ? List.copyOf(basis) : basis.stream().sorted().distinct().toList();
         note = note == null ? "" : note;
         if (lr < 1) throw new IllegalArgumentException("lr below 1: " + lr);
+    }
+
+    // Items are built per pair by the million: lists of one element (the usual case) skip the sort.
+    private static List<String> sorted(List<String> l) {
+        return l.size() < 2 ? List.copyOf(l) : l.stream().sorted().toList();
     }
 
     /** The item with its times set (values items are built once per value, then dated per pair). */

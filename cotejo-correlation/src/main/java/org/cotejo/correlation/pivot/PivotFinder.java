@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.cotejo.core.observable.Observable;
 import org.cotejo.correlation.model.DeviceRef;
-import org.cotejo.correlation.model.EvidenceLevel;
 import org.cotejo.correlation.model.Sighting;
 import org.cotejo.correlation.specificity.Exclusion;
 import org.cotejo.correlation.specificity.ValueIndex;
@@ -28,17 +27,13 @@ public final class PivotFinder {
     /**
      * @param decisions          decisions by {@link PivotDecision#key()}
      * @param clusterOfDevice    device id → cluster id, for devices in clusters
-     * @param backgroundFraction a candidate may occur on at most max(1, this × background devices)
      */
-    public static List<Pivot> find(ValueIndex values, Map<String, PivotDecision> decisions, Map<String, String> clusterOfDevice,
-                                   double backgroundFraction) {
-        int limit = (int) Math.max(1, Math.floor(backgroundFraction * values.backgroundCount()));
+    public static List<Pivot> find(ValueIndex values, Map<String, PivotDecision> decisions, Map<String, String> clusterOfDevice) {
         List<Pivot> out = new ArrayList<>();
         for (int v = 0; v < values.valueCount(); v++) {
             ValueRole role = values.valueRole(v);
             Pivot.Status status = null;
-            if (role == ValueRole.UNKNOWN && values.onTargeted(v) >= 2 && values.onBackground(v) <= limit
-                    && EvidenceLevel.defaultFor(values.observable(v).type()) == EvidenceLevel.OPERATOR) {
+            if (values.isPivotCandidate(v)) {
                 status = Pivot.Status.CANDIDATE;
             } else if (role == ValueRole.LINKING && "pivot".equals(values.level(v).basis())) {
                 status = Pivot.Status.CONFIRMED;

@@ -54,16 +54,19 @@ public final class DeviceMerger {
         DeviceRef ref = same.stream().map(DeviceEvidence::device).min(Comparator.naturalOrder()).orElseThrow();
         Verdict verdict = same.stream().map(DeviceEvidence::verdict).min(Comparator.naturalOrder()).orElseThrow();
         Set<String> sources = new TreeSet<>();
-        Map<String, List<Sighting>> byValue = new TreeMap<>();
+        List<Sighting> all = new ArrayList<>();
         for (DeviceEvidence d : same) {
             sources.addAll(d.sources());
-            for (Sighting s : d.sightings()) {
-                byValue.computeIfAbsent(s.value().type().ordinal() + 100 + ":" + s.value().value(), k -> new ArrayList<>()).add(s);
-            }
+            all.addAll(d.sightings());
         }
-        List<Sighting> sightings = new ArrayList<>(byValue.size());
-        for (List<Sighting> l : byValue.values()) sightings.add(l.size() == 1 ? l.get(0) : mergeSightings(l));
-        sightings.sort(DeviceMerger::compare);
+        all.sort(DeviceMerger::compare);
+        List<Sighting> sightings = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); ) {
+            int j = i + 1;
+            while (j < all.size() && compare(all.get(i), all.get(j)) == 0) j++;
+            sightings.add(j == i + 1 ? all.get(i) : mergeSightings(new ArrayList<>(all.subList(i, j))));
+            i = j;
+        }
         return new DeviceEvidence(ref, verdict, sightings, new ArrayList<>(sources));
     }
 

@@ -30,7 +30,8 @@ public final class ValueIndex {
     private final DeviceRole[] deviceRoles;
     private final int[][] deviceValues;
     private final Sighting[][] deviceSightings;
-    private final Map<String, Integer> ids = new HashMap<>();
+    /** Per type, so interning needs no "type:value" string per sighting (5 million of them at scale). */
+    private final Map<ObservableType, Map<String, Integer>> ids = new java.util.EnumMap<>(ObservableType.class);
     private final List<Observable> observables = new ArrayList<>();
     private int[] onDevices, onTargeted, onBackground;
     private ValueRole[] roles;
@@ -39,6 +40,8 @@ public final class ValueIndex {
     private final Map<Integer, Set<MatchRef>> matches = new HashMap<>();
     private int[] postStart, postDevices;
     private final int targeted, background;
+    private final int pivotBackgroundLimit;
+    private final java.util.BitSet pivotCandidates = new java.util.BitSet();
 
     /**
      * @param merged    devices merged by id ({@link DeviceMerger#merge})
@@ -47,6 +50,15 @@ public final class ValueIndex {
      */
     public ValueIndex(List<DeviceEvidence> merged, LevelResolver levelResolver, WarningLists warningLists, FanOutCap cap,
                       Map<String, String> confirmed, Map<String, String> rejected) {
+        this(merged, levelResolver, warningLists, cap, confirmed, rejected, 1.0);
+    }
+
+    /**
+     * @param pivotBackground unknown values on more than max(1, this × background devices) background
+     *                        devices can never become pivots
+     */
+    public ValueIndex(List<DeviceEvidence> merged, LevelResolver levelResolver, WarningLists warningLists, FanOutCap cap,
+                      Map<String, String> confirmed, Map<String, String> rejected, double pivotBackground) {
         devices = List.copyOf(merged);
         int n = devices.size();
         deviceRoles = new DeviceRole[n];
@@ -62,6 +74,7 @@ public final class ValueIndex {
         }
         targeted = t;
         background = b;
+        pivotBackgroundLimit = (int) Math.max(1, Math.floor(pivotBackground * b));
         count();
         decideRoles(levelResolver, warningLists, cap, confirmed, rejected);
         buildPostings();
@@ -79,11 +92,11 @@ public final class ValueIndex {
         long[] order = new long[m];
         for (int i = 0; i < m; i++) {
             Observable o = sightings.get(i).value();
-            String key = key(o.type(), o.value());
-            Integer id = ids.get(key);
+            Map<String, Integer> ofType = ids.computeIfAbsent(o.type(), k -> new HashMap<>());
+            Integer id = ofType.get(o.value());
             if (id == null) {
                 id = observables.size();
-                ids.put(key, id);
+                ofType.put(o.value(), id);
                 observables.add(o);
             }
             order[i] = ((long) id << 32) | i;
@@ -126,8 +139,12 @@ public final class ValueIndex {
             String key = key(o.type(), o.value());
             Set<MatchRef> ms = matches.get(id);
             boolean matched = ms != null;
-            boolean pivotEligible = !matched && onTargeted[id] >= 2 && EvidenceLevel.defaultFor(o.type()) == EvidenceLevel.OPERATOR;
+            // Unknown values are checked only when they could become pivot candidates (rare among background
+            // devices): a common unknown value links nothing either way, and checking them all costs seconds.
+            boolean pivotEligible = !matched && onTargeted[id] >= 2 && onBackground[id] <= pivotBackgroundLimit
+                    && EvidenceLevel.defaultFor(o.type()) == EvidenceLevel.OPERATOR;
             boolean decided = confirmed.containsKey(key) || rejected.containsKey(key);
+            if (pivotEligible) pivotCandidates.set(id);
             if (!matched && !pivotEligible && !decided) {
                 roles[id] = ValueRole.UNKNOWN;
                 continue;
@@ -195,7 +212,7 @@ public final class ValueIndex {
 
     private boolean indexed(int id) {
         return roles[id] == ValueRole.LINKING || roles[id] == ValueRole.TOOL
-                || (roles[id] == ValueRole.UNKNOWN && onTargeted[id] >= 2)
+                || (roles[id] == ValueRole.UNKNOWN && pivotCandidates.get(id))
                 || (roles[id] == ValueRole.EXCLUDED && exclusions.get(id).reason() == Exclusion.Reason.REJECTED_PIVOT);
     }
 
@@ -229,7 +246,12 @@ public final class ValueIndex {
 
     public int valueCount() { return observables.size(); }
 
-    public Integer id(String key) { return ids.get(key); }
+    /** The id of a "type:value" key, or null. */
+    public Integer id(String key) {
+        int colon = key.indexOf(':');
+        if (colon < 0) return null;
+        return ObservableType.fromKey(key.substring(0, colon)).map(t -> ids.getOrDefault(t, Map.of()).get(key.substring(colon + 1))).orElse(null);
+    }
 
     public Observable observable(int value) { return observables.get(value); }
 
@@ -256,7 +278,15 @@ public final class ValueIndex {
 
     public int onBackground(int value) { return onBackground[value]; }
 
-    /** Targeted devices showing an indexed value (linking, tool, rejected pivot, or unknown on two or more), ascending; else empty. */
+    /**
+     * Whether an unknown value qualifies as a pivot candidate: of a type an operator sets up, on two or more
+     * targeted devices, on at most the limit of background devices, and on no warning list.
+     */
+    public boolean isPivotCandidate(int value) {
+        return roles[value] == ValueRole.UNKNOWN && pivotCandidates.get(value);
+    }
+
+    /** Targeted devices showing an indexed value (linking, tool, rejected pivot, or pivot candidate), ascending; else empty. */
     public int[] targetedDevices(int value) { return Arrays.copyOfRange(postDevices, postStart[value], postStart[value + 1]); }
 
     /** Number of targeted devices in {@link #targetedDevices}, without copying. */
