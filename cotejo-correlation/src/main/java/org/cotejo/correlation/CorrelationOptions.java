@@ -1,0 +1,93 @@
+package org.cotejo.correlation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.cotejo.correlation.lr.Calibration;
+import org.cotejo.correlation.lr.SupportScale;
+import org.cotejo.correlation.model.EvidenceLevel;
+import org.cotejo.correlation.pivot.PivotDecision;
+import org.cotejo.correlation.specificity.FanOutCap;
+import org.cotejo.indicators.warninglist.WarningLists;
+
+/**
+ * Everything correlation can be told; every result file repeats it, so a reader knows the thresholds the
+ * conclusions rest on. {@link #defaults()} holds the values docs/correlation.md explains.
+ *
+ * @param feedLevels         evidence level per feed, by collection name or feed SHA-256 (indicator-level
+ *                           statements still win)
+ * @param fanOutCap          values and keys on more devices than this link nothing
+ * @param linkLog10          a pair is a link when log10 of its ratio reaches this (default 2: LR ≥ 100,
+ *                           "moderately strong support", so no single medium feature links)
+ * @param maxLog10           the product of ratios is capped at 10^this (default 10)
+ * @param calibration        the model's parameters
+ * @param warningLists       values on these lists link nothing (default: Cotejo's curated lists)
+ * @param pivotDecisions     analysts' decisions on pivots
+ * @param hostingDomains     an address more than this many domains resolved to is shared hosting (default 20)
+ * @param burstDays          registrations with one registrar at most this many days apart are a burst (default 3)
+ * @param backgroundWeight   how many background devices the calibrated chance rate is worth (default 100)
+ * @param pivotBackground    a pivot candidate may occur on at most max(1, this × background devices) (default 0.001)
+ */
+public record CorrelationOptions(Map<String, EvidenceLevel> feedLevels, FanOutCap fanOutCap, double linkLog10, double maxLog10,
+                                 Calibration calibration, WarningLists warningLists, List<PivotDecision> pivotDecisions,
+                                 int hostingDomains, int burstDays, double backgroundWeight, double pivotBackground) {
+    public CorrelationOptions {
+        feedLevels = java.util.Collections.unmodifiableMap(new TreeMap<>(feedLevels));
+        Objects.requireNonNull(fanOutCap, "fanOutCap");
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(warningLists, "warningLists");
+        pivotDecisions = List.copyOf(pivotDecisions);
+        if (linkLog10 <= 0) throw new IllegalArgumentException("the link threshold must be a ratio above 1");
+        if (maxLog10 < linkLog10) throw new IllegalArgumentException("the cap must not be below the link threshold");
+        if (hostingDomains < 1 || burstDays < 0 || backgroundWeight < 0 || pivotBackground < 0) {
+            throw new IllegalArgumentException("negative or zero limits");
+        }
+    }
+
+    public static CorrelationOptions defaults() {
+        return new CorrelationOptions(Map.of(), FanOutCap.defaults(), SupportScale.MODERATELY_STRONG.fromLog10(), 10,
+                Calibration.defaultPriors(), WarningLists.curated(), List.of(), 20, 3, 100, 0.001);
+    }
+
+    public CorrelationOptions withFeedLevels(Map<String, EvidenceLevel> m) {
+        return new CorrelationOptions(m, fanOutCap, linkLog10, maxLog10, calibration, warningLists, pivotDecisions, hostingDomains,
+                burstDays, backgroundWeight, pivotBackground);
+    }
+
+    public CorrelationOptions withFanOutCap(FanOutCap c) {
+        return new CorrelationOptions(feedLevels, c, linkLog10, maxLog10, calibration, warningLists, pivotDecisions, hostingDomains,
+                burstDays, backgroundWeight, pivotBackground);
+    }
+
+    /** Links from this band of the verbal scale upwards. */
+    public CorrelationOptions withLinkThreshold(SupportScale from) {
+        return new CorrelationOptions(feedLevels, fanOutCap, from.fromLog10(), Math.max(maxLog10, from.fromLog10()), calibration,
+                warningLists, pivotDecisions, hostingDomains, burstDays, backgroundWeight, pivotBackground);
+    }
+
+    public CorrelationOptions withCalibration(Calibration c) {
+        return new CorrelationOptions(feedLevels, fanOutCap, linkLog10, maxLog10, c, warningLists, pivotDecisions, hostingDomains,
+                burstDays, backgroundWeight, pivotBackground);
+    }
+
+    public CorrelationOptions withWarningLists(WarningLists w) {
+        return new CorrelationOptions(feedLevels, fanOutCap, linkLog10, maxLog10, calibration, w, pivotDecisions, hostingDomains,
+                burstDays, backgroundWeight, pivotBackground);
+    }
+
+    public CorrelationOptions withPivotDecisions(List<PivotDecision> d) {
+        return new CorrelationOptions(feedLevels, fanOutCap, linkLog10, maxLog10, calibration, warningLists, d, hostingDomains,
+                burstDays, backgroundWeight, pivotBackground);
+    }
+
+    public CorrelationOptions withInfrastructureLimits(int hostingDomainLimit, int burstDayLimit) {
+        return new CorrelationOptions(feedLevels, fanOutCap, linkLog10, maxLog10, calibration, warningLists, pivotDecisions,
+                hostingDomainLimit, burstDayLimit, backgroundWeight, pivotBackground);
+    }
+
+    public CorrelationOptions withBackground(double weight, double pivotFraction) {
+        return new CorrelationOptions(feedLevels, fanOutCap, linkLog10, maxLog10, calibration, warningLists, pivotDecisions,
+                hostingDomains, burstDays, weight, pivotFraction);
+    }
+}
