@@ -116,6 +116,8 @@ public final class CorrelationBenchmark {
         for (String a : args) sizes.add(Integer.parseInt(a.replace("_", "").replace(",", "")));
         if (sizes.isEmpty()) sizes = List.of(1_000, 10_000, 100_000);
         WorldSpec spec = WorldSpec.hard(Long.getLong("cotejo.seed", 1), 1);
+        run("cotejo correlator (default options)", new CorrelatorPredictor(org.cotejo.correlation.CorrelationOptions.defaults()), spec, sizes, System.out);
+        if (Boolean.getBoolean("cotejo.baselines")) return;
         run("truth (yardstick)", Baselines.truth(), spec, sizes, System.out);
         run("single linkage on any matched value", Baselines.sharedMatches(), spec, sizes, System.out);
         run("single linkage on operator-level matches", Baselines.sharedOperatorMatches(), spec, sizes, System.out);

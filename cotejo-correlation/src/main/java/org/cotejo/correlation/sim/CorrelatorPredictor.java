@@ -1,0 +1,58 @@
+package org.cotejo.correlation.sim;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.cotejo.core.observable.ObservableType;
+import org.cotejo.correlation.CorrelationOptions;
+import org.cotejo.correlation.CorrelationResult;
+import org.cotejo.correlation.Correlator;
+import org.cotejo.correlation.cluster.Cluster;
+import org.cotejo.correlation.cluster.Link;
+import org.cotejo.correlation.lr.CountedItem;
+import org.cotejo.correlation.model.DeviceRef;
+import org.cotejo.correlation.model.EvidenceLevel;
+import org.cotejo.correlation.pivot.Pivot;
+
+/** The correlator as the benchmark and the calibration judge it: a world in, its clusters, pair scores and pivots out. */
+public final class CorrelatorPredictor implements Function<World, Prediction> {
+    private final CorrelationOptions options;
+
+    public CorrelatorPredictor(CorrelationOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public Prediction apply(World world) {
+        return of(Correlator.correlate(world.devices(), world.enrichment(), options));
+    }
+
+    /** The prediction a correlation result makes. */
+    public static Prediction of(CorrelationResult r) {
+        List<Set<String>> clusters = new ArrayList<>();
+        for (Cluster c : r.clusters()) {
+            Set<String> ids = new HashSet<>();
+            for (DeviceRef d : c.devices()) ids.add(d.id());
+            clusters.add(ids);
+        }
+        Map<DevicePair, Double> lr = new HashMap<>();
+        Map<DevicePair, Set<EvidenceLevel>> on = new HashMap<>();
+        for (Link l : r.links()) {
+            DevicePair p = DevicePair.of(l.a().id(), l.b().id());
+            lr.put(p, l.score().log10Lr());
+            if (l.link()) {
+                Set<EvidenceLevel> levels = EnumSet.noneOf(EvidenceLevel.class);
+                for (CountedItem i : l.score().items()) if (i.counted() && i.item().lr() > 1) levels.add(i.item().level());
+                on.put(p, levels);
+            }
+        }
+        Set<org.cotejo.core.observable.Observable> pivots = new HashSet<>();
+        for (Pivot p : r.pivots()) pivots.add(new org.cotejo.core.observable.Observable(p.type(), p.value(), p.value()));
+        return new Prediction(clusters, lr, on, pivots);
+    }
+}
