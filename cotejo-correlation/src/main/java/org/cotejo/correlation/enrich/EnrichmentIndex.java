@@ -1,6 +1,7 @@
 package org.cotejo.correlation.enrich;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -37,14 +38,19 @@ public final class EnrichmentIndex implements Enrichment {
         sources = List.copyOf(b.sources);
     }
 
+    /*
+     * Takes the builder's map over instead of copying it: with ten million passive-DNS facts a copy
+     * would double the memory of the lists at the moment of building. The builder starts afresh
+     * (see Builder#build), so nothing can change the index afterwards.
+     */
     private static <T> Map<String, List<T>> freeze(Map<String, List<T>> m, Comparator<T> order) {
-        Map<String, List<T>> out = new HashMap<>();
-        m.forEach((k, v) -> {
-            List<T> l = new ArrayList<>(v);
+        m.replaceAll((k, v) -> {
+            ArrayList<T> l = (ArrayList<T>) v;
             l.sort(order);
-            out.put(k, List.copyOf(l));
+            l.trimToSize();
+            return Collections.unmodifiableList(l);
         });
-        return out;
+        return m;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -89,12 +95,12 @@ public final class EnrichmentIndex implements Enrichment {
 
     /** Collects facts; values must already be normalised. */
     public static final class Builder {
-        private final Map<String, List<DnsResolution>> byDomain = new HashMap<>();
-        private final Map<String, List<DnsResolution>> byIp = new HashMap<>();
-        private final Map<String, WhoisRecord> whois = new HashMap<>();
-        private final Map<String, List<TlsCertificate>> certs = new HashMap<>();
-        private final Map<Integer, Map<String, AsnPrefix>> prefixes = new HashMap<>();
-        private final List<EnrichmentSource> sources = new ArrayList<>();
+        private Map<String, List<DnsResolution>> byDomain = new HashMap<>();
+        private Map<String, List<DnsResolution>> byIp = new HashMap<>();
+        private Map<String, WhoisRecord> whois = new HashMap<>();
+        private Map<String, List<TlsCertificate>> certs = new HashMap<>();
+        private Map<Integer, Map<String, AsnPrefix>> prefixes = new HashMap<>();
+        private List<EnrichmentSource> sources = new ArrayList<>();
 
         public Builder source(EnrichmentSource s) {
             sources.add(s);
@@ -125,6 +131,16 @@ public final class EnrichmentIndex implements Enrichment {
             return this;
         }
 
-        public EnrichmentIndex build() { return new EnrichmentIndex(this); }
+        /** The index of everything collected so far; the builder is empty afterwards and can be used again. */
+        public EnrichmentIndex build() {
+            EnrichmentIndex index = new EnrichmentIndex(this);
+            byDomain = new HashMap<>();
+            byIp = new HashMap<>();
+            whois = new HashMap<>();
+            certs = new HashMap<>();
+            prefixes = new HashMap<>();
+            sources = new ArrayList<>();
+            return index;
+        }
     }
 }
