@@ -13,7 +13,8 @@ final class CsvLine {
     private CsvLine() {}
 
     /**
-     * The fields of {@code line}, each stripped of surrounding spaces.
+     * The fields of {@code line}, each stripped of surrounding white space (quoted or not, as JSON Lines
+     * values are: space around a registrar's name or a subject means nothing).
      *
      * @throws IllegalArgumentException with the reason when a quote is left open or text follows a closing quote
      */
@@ -39,7 +40,7 @@ final class CsvLine {
                 if (i < n && line.charAt(i) != ',') {
                     throw new IllegalArgumentException("text follows the closing quote at column " + i + "; quote the whole field");
                 }
-                fields.add(b.toString());
+                fields.add(b.toString().strip());
             } else {
                 int comma = line.indexOf(',', i);
                 int end = comma < 0 ? n : comma;
@@ -51,13 +52,12 @@ final class CsvLine {
         }
     }
 
-    /** A field as the writer puts it: quoted when it holds a comma, a quote, or spaces at its ends. */
+    /** A field as the writer puts it: quoted when it holds a comma or a quote, or starts with '#' (a comment mark). */
     static String quote(String field) {
         if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a line break cannot be written in an enrichment CSV field: '" + field + "'");
         }
-        boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.startsWith("#")
-                || (!field.isEmpty() && (field.charAt(0) == ' ' || field.charAt(field.length() - 1) == ' '));
+        boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.startsWith("#");
         return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 }
