@@ -107,9 +107,19 @@ public final class EnrichmentIndex implements Enrichment {
             return this;
         }
 
+        /*
+         * Memory matters here: a passive-DNS export can hold ten million resolutions. Each domain and
+         * address is kept once (a resolution whose text equals one already held is re-made around the
+         * held strings), and lists start small, since most addresses carry one or two domains.
+         */
         public Builder resolution(DnsResolution r) {
-            byDomain.computeIfAbsent(r.domain(), k -> new ArrayList<>()).add(r);
-            byIp.computeIfAbsent(r.ip(), k -> new ArrayList<>()).add(r);
+            List<DnsResolution> atDomain = byDomain.computeIfAbsent(r.domain(), k -> new ArrayList<>(2));
+            List<DnsResolution> atIp = byIp.computeIfAbsent(r.ip(), k -> new ArrayList<>(2));
+            String domain = atDomain.isEmpty() ? r.domain() : atDomain.get(0).domain();
+            String ip = atIp.isEmpty() ? r.ip() : atIp.get(0).ip();
+            if (domain != r.domain() || ip != r.ip()) r = new DnsResolution(domain, ip, r.firstSeen(), r.lastSeen(), r.from());
+            atDomain.add(r);
+            atIp.add(r);
             return this;
         }
 
@@ -120,7 +130,7 @@ public final class EnrichmentIndex implements Enrichment {
         }
 
         public Builder certificate(TlsCertificate c) {
-            certs.computeIfAbsent(c.host(), k -> new ArrayList<>()).add(c);
+            certs.computeIfAbsent(c.host(), k -> new ArrayList<>(2)).add(c);
             return this;
         }
 

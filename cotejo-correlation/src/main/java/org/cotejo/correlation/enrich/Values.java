@@ -78,10 +78,13 @@ final class Values {
             }
             t = Epoch.UNIX_SECONDS.toInstant(Long.parseLong(raw));
         } else {
-            try {
-                t = OffsetDateTime.parse(raw).toInstant();
-            } catch (DateTimeException e) {
-                throw new IllegalArgumentException(timeProblem(raw));
+            t = utcSeconds(raw);
+            if (t == null) {
+                try {
+                    t = OffsetDateTime.parse(raw).toInstant();
+                } catch (DateTimeException e) {
+                    throw new IllegalArgumentException(timeProblem(raw));
+                }
             }
         }
         if (t.isBefore(Timestamp.PLAUSIBLE_FROM) || !t.isBefore(Timestamp.PLAUSIBLE_UNTIL)) {
@@ -101,6 +104,39 @@ final class Values {
             }
         }
         return LocalDate.ofInstant(instant(raw), ZoneOffset.UTC);
+    }
+
+    /*
+     * "2024-05-01T12:00:00Z", the form nearly every line of a large export has, read by hand: the
+     * java.time parser costs several microseconds a value, which was most of the time of loading a
+     * passive-DNS file. Anything else (fractions, offsets, bad dates) returns null and takes the full parser.
+     */
+    private static Instant utcSeconds(String s) {
+        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(19) != 'Z') return null;
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) return null;
+        try {
+            return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in s[from, to), or -1 if a character is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static String timeProblem(String raw) {
