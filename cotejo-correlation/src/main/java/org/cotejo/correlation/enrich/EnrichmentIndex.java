@@ -31,17 +31,17 @@ public final class EnrichmentIndex implements Enrichment {
     private EnrichmentIndex(Builder b) {
         byDomain = freeze(b.byDomain, BY_IP);
         byIp = freeze(b.byIp, BY_DOMAIN);
-        whois = Map.copyOf(b.whois);
+        whois = Collections.unmodifiableMap(b.whois);
         certs = freeze(b.certs, Comparator.comparing(TlsCertificate::certSha256).thenComparing(TlsCertificate::host));
         prefixes = new TreeMap<>(Comparator.reverseOrder());
-        b.prefixes.forEach((len, m) -> prefixes.put(len, Map.copyOf(m)));
+        b.prefixes.forEach((len, m) -> prefixes.put(len, Collections.unmodifiableMap(m)));
         sources = List.copyOf(b.sources);
     }
 
     /*
      * Takes the builder's map over instead of copying it: with ten million passive-DNS facts a copy
-     * would double the memory of the lists at the moment of building. The builder starts afresh
-     * (see Builder#build), so nothing can change the index afterwards.
+     * would double the memory of the lists at the moment of building. A builder builds once (see
+     * Builder#build), so nothing can change the index afterwards.
      */
     private static <T> Map<String, List<T>> freeze(Map<String, List<T>> m, Comparator<T> order) {
         m.replaceAll((k, v) -> {
@@ -95,14 +95,16 @@ public final class EnrichmentIndex implements Enrichment {
 
     /** Collects facts; values must already be normalised. */
     public static final class Builder {
-        private Map<String, List<DnsResolution>> byDomain = new HashMap<>();
-        private Map<String, List<DnsResolution>> byIp = new HashMap<>();
-        private Map<String, WhoisRecord> whois = new HashMap<>();
-        private Map<String, List<TlsCertificate>> certs = new HashMap<>();
-        private Map<Integer, Map<String, AsnPrefix>> prefixes = new HashMap<>();
-        private List<EnrichmentSource> sources = new ArrayList<>();
+        private final Map<String, List<DnsResolution>> byDomain = new HashMap<>();
+        private final Map<String, List<DnsResolution>> byIp = new HashMap<>();
+        private final Map<String, WhoisRecord> whois = new HashMap<>();
+        private final Map<String, List<TlsCertificate>> certs = new HashMap<>();
+        private final Map<Integer, Map<String, AsnPrefix>> prefixes = new HashMap<>();
+        private final List<EnrichmentSource> sources = new ArrayList<>();
+        private boolean built;
 
         public Builder source(EnrichmentSource s) {
+            open();
             sources.add(s);
             return this;
         }
@@ -113,6 +115,7 @@ public final class EnrichmentIndex implements Enrichment {
          * held strings), and lists start small, since most addresses carry one or two domains.
          */
         public Builder resolution(DnsResolution r) {
+            open();
             List<DnsResolution> atDomain = byDomain.computeIfAbsent(r.domain(), k -> new ArrayList<>(2));
             List<DnsResolution> atIp = byIp.computeIfAbsent(r.ip(), k -> new ArrayList<>(2));
             String domain = atDomain.isEmpty() ? r.domain() : atDomain.get(0).domain();
@@ -125,32 +128,34 @@ public final class EnrichmentIndex implements Enrichment {
 
         /** A later record of the same domain replaces an earlier one (files given later are newer). */
         public Builder whois(WhoisRecord w) {
+            open();
             whois.put(w.domain(), w);
             return this;
         }
 
         public Builder certificate(TlsCertificate c) {
+            open();
             certs.computeIfAbsent(c.host(), k -> new ArrayList<>(2)).add(c);
             return this;
         }
 
         public Builder prefix(AsnPrefix p) {
+            open();
             int slash = p.prefix().indexOf('/');
             int len = Integer.parseInt(p.prefix().substring(slash + 1));
             prefixes.computeIfAbsent(len, k -> new HashMap<>()).put(p.prefix(), p);
             return this;
         }
 
-        /** The index of everything collected so far; the builder is empty afterwards and can be used again. */
+        /** The index of everything collected; the index takes the builder's collections over, so a builder builds once. */
         public EnrichmentIndex build() {
-            EnrichmentIndex index = new EnrichmentIndex(this);
-            byDomain = new HashMap<>();
-            byIp = new HashMap<>();
-            whois = new HashMap<>();
-            certs = new HashMap<>();
-            prefixes = new HashMap<>();
-            sources = new ArrayList<>();
-            return index;
+            open();
+            built = true;
+            return new EnrichmentIndex(this);
+        }
+
+        private void open() {
+            if (built) throw new IllegalStateException("this builder has built its index already; start a new builder");
         }
     }
 }

@@ -63,6 +63,7 @@ final class Schema {
         List<Kind> fits = new ArrayList<>();
         for (Kind k : Kind.values()) if (fields(k).containsAll(columns) && columns.containsAll(required(k))) fits.add(k);
         if (fits.size() == 1) return fits.get(0);
+        // No two of today's kinds can both fit (their required columns differ); this guards a fifth kind.
         if (fits.size() > 1) {
             throw new CotejoException(where + ": columns " + columns + " fit several kinds (" + fits.stream().map(Kind::key).toList()
                     + "); state the kind with a '# kind: …' line, a cotejo_enrichment header object, or on the command line");

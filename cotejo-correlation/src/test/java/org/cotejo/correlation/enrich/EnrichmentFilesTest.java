@@ -85,14 +85,22 @@ class EnrichmentFilesTest {
                 {"cotejo_enrichment": {"kind": "whois", "source": "DomainTools export", "date": "2024-04-30"}}
                 {"domain": "evil-delivery.com", "registrar": "Registrar A", "created": "2019-11-01T08:00:00Z", "name_servers": ["ns1.evil-dns.example"]}
 
-                {"domain": "evil-validation.net", "registrant_email": null, "name_servers": []}
+                {"domain": "evil-validation.net", "registrant_email": null, "name_servers": "NS2.x.example; ns1.x.example"}
                 """);
-        Loaded loaded = EnrichmentFiles.load(List.of(whois));
+        Path pdns = file("pdns.jsonl", """
+                {"domain": "evil-delivery.com", "ip": "203.0.113.7", "first_seen": 1573000000, "last_seen": "2020-01-15T09:30:00.5+01:00"}
+                """);
+        Loaded loaded = EnrichmentFiles.load(List.of(whois, pdns));
 
         assertThat(loaded.sources().get(0).source()).isEqualTo("DomainTools export");
         assertThat(loaded.sources().get(0).records()).isEqualTo(2);
         assertThat(loaded.index().whois("evil-delivery.com").orElseThrow().nameServers()).containsExactly("ns1.evil-dns.example");
         assertThat(loaded.index().whois("evil-validation.net").orElseThrow().from().line()).isEqualTo(4);
+        assertThat(loaded.index().whois("evil-validation.net").orElseThrow().nameServers()).containsExactly("ns1.x.example", "ns2.x.example");
+        DnsResolution r = loaded.index().resolutions("evil-delivery.com").get(0);
+        assertThat(r.firstSeen()).isEqualTo(Instant.ofEpochSecond(1573000000));
+        assertThat(r.lastSeen()).isEqualTo(Instant.parse("2020-01-15T08:30:00.500Z"));
+        assertThat(loaded.sources().get(1).kind()).isEqualTo(Kind.PASSIVE_DNS);
     }
 
     @Test
