@@ -14,22 +14,35 @@ import java.util.Objects;
  * @param tlp         marking, or null when the feed carries none
  * @param indicates   the malware / intrusion set / campaign the indicators point to, or null
  * @param retrieved   when the feed file was obtained (download time, or file modification time), or null
+ * @param levelHint   the evidence level the feed states for all its indicators ("tool", "operator",
+ *                    "weak-infrastructure"), or "" when it states none; an indicator's own hint wins
  */
 public record Collection(String id, String name, String description, String sourceFile, String sourceSha256,
-                         Tlp tlp, IndicatedThreat indicates, Instant retrieved) {
+                         Tlp tlp, IndicatedThreat indicates, Instant retrieved, String levelHint) {
     public Collection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
         Objects.requireNonNull(sourceFile, "sourceFile");
         Objects.requireNonNull(sourceSha256, "sourceSha256");
+        levelHint = levelHint == null ? "" : levelHint;
+    }
+
+    /** A collection for which the feed states no evidence level. */
+    public Collection(String id, String name, String description, String sourceFile, String sourceSha256,
+                      Tlp tlp, IndicatedThreat indicates, Instant retrieved) {
+        this(id, name, description, sourceFile, sourceSha256, tlp, indicates, retrieved, "");
     }
 
     public Collection withIndicates(IndicatedThreat threat) {
-        return new Collection(id, name, description, sourceFile, sourceSha256, tlp, threat, retrieved);
+        return new Collection(id, name, description, sourceFile, sourceSha256, tlp, threat, retrieved, levelHint);
     }
 
     public Collection withTlp(Tlp marking) {
-        return new Collection(id, name, description, sourceFile, sourceSha256, marking, indicates, retrieved);
+        return new Collection(id, name, description, sourceFile, sourceSha256, marking, indicates, retrieved, levelHint);
+    }
+
+    public Collection withLevelHint(String hint) {
+        return new Collection(id, name, description, sourceFile, sourceSha256, tlp, indicates, retrieved, hint);
     }
 }

@@ -1,6 +1,7 @@
 package org.cotejo.correlation.enrich;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,21 +31,26 @@ public final class EnrichmentIndex implements Enrichment {
     private EnrichmentIndex(Builder b) {
         byDomain = freeze(b.byDomain, BY_IP);
         byIp = freeze(b.byIp, BY_DOMAIN);
-        whois = Map.copyOf(b.whois);
+        whois = Collections.unmodifiableMap(b.whois);
         certs = freeze(b.certs, Comparator.comparing(TlsCertificate::certSha256).thenComparing(TlsCertificate::host));
         prefixes = new TreeMap<>(Comparator.reverseOrder());
-        b.prefixes.forEach((len, m) -> prefixes.put(len, Map.copyOf(m)));
+        b.prefixes.forEach((len, m) -> prefixes.put(len, Collections.unmodifiableMap(m)));
         sources = List.copyOf(b.sources);
     }
 
+    /*
+     * Takes the builder's map over instead of copying it: with ten million passive-DNS facts a copy
+     * would double the memory of the lists at the moment of building. A builder builds once (see
+     * Builder#build), so nothing can change the index afterwards.
+     */
     private static <T> Map<String, List<T>> freeze(Map<String, List<T>> m, Comparator<T> order) {
-        Map<String, List<T>> out = new HashMap<>();
-        m.forEach((k, v) -> {
-            List<T> l = new ArrayList<>(v);
+        m.replaceAll((k, v) -> {
+            ArrayList<T> l = (ArrayList<T>) v;
             l.sort(order);
-            out.put(k, List.copyOf(l));
+            l.trimToSize();
+            return Collections.unmodifiableList(l);
         });
-        return out;
+        return m;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -95,36 +101,61 @@ public final class EnrichmentIndex implements Enrichment {
         private final Map<String, List<TlsCertificate>> certs = new HashMap<>();
         private final Map<Integer, Map<String, AsnPrefix>> prefixes = new HashMap<>();
         private final List<EnrichmentSource> sources = new ArrayList<>();
+        private boolean built;
 
         public Builder source(EnrichmentSource s) {
+            open();
             sources.add(s);
             return this;
         }
 
+        /*
+         * Memory matters here: a passive-DNS export can hold ten million resolutions. Each domain and
+         * address is kept once (a resolution whose text equals one already held is re-made around the
+         * held strings), and lists start small, since most addresses carry one or two domains.
+         */
         public Builder resolution(DnsResolution r) {
-            byDomain.computeIfAbsent(r.domain(), k -> new ArrayList<>()).add(r);
-            byIp.computeIfAbsent(r.ip(), k -> new ArrayList<>()).add(r);
+            open();
+            List<DnsResolution> atDomain = byDomain.computeIfAbsent(r.domain(), k -> new ArrayList<>(2));
+            List<DnsResolution> atIp = byIp.computeIfAbsent(r.ip(), k -> new ArrayList<>(2));
+            String domain = atDomain.isEmpty() ? r.domain() : atDomain.get(0).domain();
+            String ip = atIp.isEmpty() ? r.ip() : atIp.get(0).ip();
+            if (domain != r.domain() || ip != r.ip()) r = new DnsResolution(domain, ip, r.firstSeen(), r.lastSeen(), r.from());
+            atDomain.add(r);
+            atIp.add(r);
             return this;
         }
 
         /** A later record of the same domain replaces an earlier one (files given later are newer). */
         public Builder whois(WhoisRecord w) {
+            open();
             whois.put(w.domain(), w);
             return this;
         }
 
         public Builder certificate(TlsCertificate c) {
-            certs.computeIfAbsent(c.host(), k -> new ArrayList<>()).add(c);
+            open();
+            certs.computeIfAbsent(c.host(), k -> new ArrayList<>(2)).add(c);
             return this;
         }
 
         public Builder prefix(AsnPrefix p) {
+            open();
             int slash = p.prefix().indexOf('/');
             int len = Integer.parseInt(p.prefix().substring(slash + 1));
             prefixes.computeIfAbsent(len, k -> new HashMap<>()).put(p.prefix(), p);
             return this;
         }
 
-        public EnrichmentIndex build() { return new EnrichmentIndex(this); }
+        /** The index of everything collected; the index takes the builder's collections over, so a builder builds once. */
+        public EnrichmentIndex build() {
+            open();
+            built = true;
+            return new EnrichmentIndex(this);
+        }
+
+        private void open() {
+            if (built) throw new IllegalStateException("this builder has built its index already; start a new builder");
+        }
     }
 }

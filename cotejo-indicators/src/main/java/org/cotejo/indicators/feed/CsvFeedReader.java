@@ -61,6 +61,10 @@ final class CsvFeedReader {
             Iterator<CSVRecord> rows = parser.iterator();
             if (!rows.hasNext()) return;
             CSVRecord headerRow = rows.next();
+            // Comments above the header row come with it; a cotejo-level among them is the file's level.
+            for (String level : levelComments(headerRow)) {
+                collection = collection.withLevelHint(load.levelHint(level, "cotejo-level comment above the header row (line " + parser.getCurrentLineNumber() + ")"));
+            }
             List<String> header = new ArrayList<>();
             for (String h : headerRow) header.add(h.strip().toLowerCase(Locale.ROOT).replace("\uFEFF", ""));
             Layout layout = layout(load, header, headerRow);
@@ -70,6 +74,9 @@ final class CsvFeedReader {
                 long line = parser.getCurrentLineNumber();
                 String where = "line " + line;
                 String id = load.file + ":" + line;
+                if (!levelComments(row).isEmpty()) {
+                    load.skip(where, "a cotejo-level comment applies to the whole file and must come before the header row; ignored");
+                }
                 for (Cell cell : layout.cells(row, load, where)) {
                     Optional<Observable> o = load.normalise(cell.type(), cell.raw(), where);
                     if (o.isPresent()) indicators.add(new Indicator(cell.suffix().isEmpty() ? cell.idOr(id) : cell.idOr(id) + cell.suffix(),
@@ -83,6 +90,16 @@ final class CsvFeedReader {
             load.addCollection(collection);
             indicators.forEach(load::addIndicator);
         }
+    }
+
+    private static List<String> levelComments(CSVRecord row) {
+        if (row.getComment() == null) return List.of();
+        List<String> levels = new ArrayList<>();
+        for (String comment : row.getComment().split("\n")) {
+            String level = LevelHints.fromComment(comment);
+            if (level != null) levels.add(level);
+        }
+        return levels;
     }
 
     record Cell(ObservableType type, String raw, String id, String suffix) {

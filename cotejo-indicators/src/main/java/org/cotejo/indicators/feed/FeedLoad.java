@@ -50,6 +50,14 @@ final class FeedLoad {
         }
     }
 
+    /** The canonical level hint, or "" after recording a skip when {@code raw} is not a level; "" for null. */
+    String levelHint(String raw, String location) {
+        if (raw == null) return "";
+        Optional<String> level = LevelHints.canonical(raw);
+        if (level.isEmpty()) skip(location, LevelHints.refused(raw));
+        return level.orElse("");
+    }
+
     void addCollection(Collection collection) {
         collections.add(collection);
     }

@@ -39,10 +39,19 @@ final class ListFeedReader {
         Collection collection = new Collection(load.file, baseName, "", load.file, load.sha256, null, null, load.retrieved);
         List<Indicator> indicators = new ArrayList<>();
         int lineNumber = 0;
+        boolean started = false;
         for (String line; (line = in.readLine()) != null; ) {
             lineNumber++;
             String value = line.strip();
-            if (value.isEmpty() || value.startsWith("#")) continue;
+            if (value.startsWith("#")) {
+                String level = LevelHints.fromComment(value.substring(1));
+                if (level == null) continue;
+                if (started) load.skip("line " + lineNumber, "a cotejo-level comment applies to the whole file and must come before its first entry; ignored");
+                else collection = collection.withLevelHint(load.levelHint(level, "line " + lineNumber));
+                continue;
+            }
+            if (value.isEmpty()) continue;
+            started = true;
             String where = "line " + lineNumber;
             Optional<ObservableType> type = typeOf(value, fixed, family, load.options.listType() != null);
             if (type.isEmpty()) {

@@ -29,7 +29,7 @@ final class MispEvent {
     private static final Pattern GALAXY_TAG = Pattern.compile("misp-galaxy:([^=]+)=\"(.*)\"");
 
     private record Pending(String uuid, String type, String category, String value, boolean toIds, boolean deleted,
-                           String objectName, String objectUuid, String relation, int line) {}
+                           String objectName, String objectUuid, String relation, int line, List<String> levels, List<String> objectLevels) {}
 
     private final FeedLoad load;
     private final ObjectMapper mapper;
@@ -61,7 +61,7 @@ final class MispEvent {
             case "uuid" -> uuid = scalar(p);
             case "id" -> id = scalar(p);
             case "info" -> info = scalar(p);
-            case "Attribute" -> eachElement(p, (node, line) -> attribute(node, null, null, line));
+            case "Attribute" -> eachElement(p, (node, line) -> attribute(node, null, null, line, List.of()));
             case "Object" -> eachElement(p, this::object);
             case "Tag" -> eachElement(p, (node, line) -> tags.add(node.path("name").asText("")));
             case "Galaxy" -> eachElement(p, (node, line) -> galaxies.add(node));
@@ -92,13 +92,25 @@ final class MispEvent {
     private void object(JsonNode object, int line) {
         String name = object.path("name").asText("object");
         String objectUuid = object.path("uuid").asText("");
-        for (JsonNode a : object.path("Attribute")) attribute(a, name, objectUuid, line);
+        List<String> objectLevels = levelTags(object);
+        for (JsonNode a : object.path("Attribute")) attribute(a, name, objectUuid, line, objectLevels);
     }
 
-    private void attribute(JsonNode a, String objectName, String objectUuid, int line) {
+    /** The values of the cotejo:evidence-level tags of an attribute or object, in tag order. */
+    private static List<String> levelTags(JsonNode node) {
+        List<String> levels = new ArrayList<>();
+        for (JsonNode tag : node.path("Tag")) {
+            String level = LevelHints.fromTag(tag.path("name").asText(""));
+            if (level != null) levels.add(level);
+        }
+        return levels;
+    }
+
+    private void attribute(JsonNode a, String objectName, String objectUuid, int line, List<String> objectLevels) {
         attributes.add(new Pending(a.path("uuid").asText(""), a.path("type").asText(""), a.path("category").asText(""),
                 a.path("value").isValueNode() ? a.path("value").asText() : "", flag(a.get("to_ids"), true),
-                flag(a.get("deleted"), false), objectName, objectUuid, a.path("object_relation").asText(null), line));
+                flag(a.get("deleted"), false), objectName, objectUuid, a.path("object_relation").asText(null), line,
+                levelTags(a), objectLevels));
     }
 
     /** MISP writes flags as true, 1, "1" or "true" depending on its version and the export path. */
@@ -112,8 +124,10 @@ final class MispEvent {
     void finish(int index) {
         String eventId = uuid != null && !uuid.isBlank() ? uuid : id != null ? "event " + id : "event #" + index;
         String eventLabel = "Event " + eventId;
+        List<String> eventLevels = new ArrayList<>();
+        for (String tag : tags) if (LevelHints.fromTag(tag) != null) eventLevels.add(LevelHints.fromTag(tag));
         Collection collection = new Collection(eventId, info == null || info.isBlank() ? eventLabel : info, "",
-                load.file, load.sha256, tlp(), threat(), load.retrieved);
+                load.file, load.sha256, tlp(), threat(), load.retrieved, level(eventLevels, eventLabel + " Tag"));
         List<Indicator> indicators = new ArrayList<>();
         int appNames = 0;
         for (int i = 0; i < attributes.size(); i++) {
@@ -142,14 +156,29 @@ final class MispEvent {
             }
             List<Observable> values = new ArrayList<>();
             for (MispTypes.Typed t : mapped.values()) load.normalise(t.type(), t.raw(), where).ifPresent(values::add);
+            // The nearest statement wins: the attribute's own tag, else its object's, else the event's (on the collection).
+            String levelHint = !a.levels().isEmpty() ? level(a.levels(), where) : level(a.objectLevels(), where);
             for (int v = 0; v < values.size(); v++) {
                 String indicatorId = mapped.values().size() == 1 ? attributeId : attributeId + "#" + (v + 1);
-                indicators.add(new Indicator(indicatorId, values.get(v), collection, where));
+                indicators.add(new Indicator(indicatorId, values.get(v), collection, where, levelHint));
             }
         }
         if (appNames > 0) load.note(eventLabel + ": " + appNames + " android-app 'name' attributes read as app names, not indicators");
         load.addCollection(collection);
         indicators.forEach(load::addIndicator);
+    }
+
+    /** The level the tags of one element state: the first; a different one after it is skipped as a conflict. */
+    private String level(List<String> levels, String where) {
+        if (levels.isEmpty()) return "";
+        String first = load.levelHint(levels.get(0), where);
+        for (String other : levels.subList(1, levels.size())) {
+            if (!LevelHints.canonical(other).orElse(other).equals(first)) {
+                load.skip(where, "tag cotejo:evidence-level=\"" + FeedLoad.printable(other) + "\" contradicts the first such tag"
+                        + (first.isEmpty() ? "" : " (" + first + ")") + ", which is used");
+            }
+        }
+        return first;
     }
 
     private Tlp tlp() {

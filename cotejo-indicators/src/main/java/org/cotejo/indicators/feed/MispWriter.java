@@ -58,6 +58,7 @@ public final class MispWriter {
         e.put("distribution", "0");
         ArrayNode tags = e.putArray("Tag");
         if (c.tlp() != null) tags.addObject().put("name", c.tlp().label().toLowerCase(Locale.ROOT));
+        if (!c.levelHint().isEmpty()) tags.addObject().put("name", LevelHints.tag(c.levelHint()));
         IndicatedThreat threat = c.indicates();
         if (threat != null) {
             String galaxy = galaxyType(threat.kind());
@@ -80,19 +81,19 @@ public final class MispWriter {
             boolean looksLikePath = value.contains("/") || value.contains("\\");
             if ((type == ObservableType.FILE_NAME && looksLikePath) || (type == ObservableType.FILE_PATH && !looksLikePath)) mispType = null;
             if (mispType != null) {
-                attributes.add(attribute(attributeUuid, mispType, MispTypes.categoryFor(type), value, null));
+                attributes.add(attribute(attributeUuid, mispType, MispTypes.categoryFor(type), value, null, i.levelHint()));
                 continue;
             }
             ObjectNode o = objects.addObject();
             String[] template = objectTemplate(type, value);
             o.put("name", template[0]);
             o.put("uuid", NameBasedUuid.of("misp-object|" + attributeUuid));
-            o.putArray("Attribute").add(attribute(attributeUuid, template[2], MispTypes.categoryFor(type), value, template[1]));
+            o.putArray("Attribute").add(attribute(attributeUuid, template[2], MispTypes.categoryFor(type), value, template[1], i.levelHint()));
         }
         return e;
     }
 
-    private ObjectNode attribute(String uuid, String type, String category, String value, String relation) {
+    private ObjectNode attribute(String uuid, String type, String category, String value, String relation, String levelHint) {
         ObjectNode a = mapper.createObjectNode();
         a.put("uuid", uuid);
         if (relation != null) a.put("object_relation", relation);
@@ -100,6 +101,7 @@ public final class MispWriter {
         a.put("category", category);
         a.put("value", value);
         a.put("to_ids", true);
+        if (!levelHint.isEmpty()) a.putArray("Tag").addObject().put("name", LevelHints.tag(levelHint));
         return a;
     }
 

@@ -29,7 +29,7 @@ final class StixBundle {
     static final Set<String> THREAT_TYPES = Set.of("malware", "intrusion-set", "campaign", "threat-actor", "tool", "infrastructure");
     private static final Set<String> CONTAINER_TYPES = Set.of("report", "grouping");
 
-    private record PendingIndicator(String id, String location, String pattern, List<String> markings) {}
+    private record PendingIndicator(String id, String location, String pattern, List<String> markings, String levelHint) {}
 
     private record Sdo(String id, String type, String name, String description, List<String> markings, List<String> objectRefs) {}
 
@@ -40,6 +40,9 @@ final class StixBundle {
     private final Map<String, String> containerOf = new HashMap<>();
     private final Map<String, Tlp> markingDefinitions = new HashMap<>();
     private final Map<String, Integer> ignoredTypes = new TreeMap<>();
+    /** The level a report states for the whole bundle (the first report that states one), or "". */
+    private String bundleLevel = "";
+    private String bundleLevelFrom;
 
     StixBundle(FeedLoad load) {
         this.load = load;
@@ -77,10 +80,12 @@ final class StixBundle {
             load.skip(where, "pattern_type '" + patternType + "' is not STIX patterning, which is all Cotejo reads");
             return;
         }
-        indicators.add(new PendingIndicator(id, where, pattern, strings(object, "object_marking_refs", line, id)));
+        indicators.add(new PendingIndicator(id, where, pattern, strings(object, "object_marking_refs", line, id),
+                levelProperty(object, where)));
     }
 
     private void sdo(JsonNode object, String id, String type, int line) {
+        if (object.has(LevelHints.STIX_PROPERTY)) bundleLevel(object, type, "object " + id + " (line " + line + ")");
         String name = text(object, "name", line, id);
         // Some feeds put a list of paragraphs in 'description'; it is free text, so join rather than reject.
         JsonNode d = object.get("description");
@@ -107,7 +112,7 @@ final class StixBundle {
     void finish() {
         Map<String, Collection> collections = new LinkedHashMap<>();
         Map<String, Tlp> indicatorTlp = new HashMap<>();
-        record Built(String id, Observable value, String collectionId, String location) {}
+        record Built(String id, Observable value, String collectionId, String location, String levelHint) {}
         List<Built> built = new ArrayList<>();
         for (PendingIndicator pending : indicators) {
             List<Observable> values = values(pending);
@@ -118,7 +123,7 @@ final class StixBundle {
             if (marking != null) indicatorTlp.merge(collectionId, marking, (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
             for (int i = 0; i < values.size(); i++) {
                 String id = values.size() == 1 ? pending.id() : pending.id() + "#" + (i + 1);
-                built.add(new Built(id, values.get(i), collectionId, pending.location()));
+                built.add(new Built(id, values.get(i), collectionId, pending.location(), pending.levelHint()));
             }
         }
         // A collection object without a marking takes the strictest marking of its indicators:
@@ -127,7 +132,7 @@ final class StixBundle {
         // Collections in the order their objects stand in the file; the default one comes last.
         for (String id : sdos.keySet()) if (collections.containsKey(id)) load.addCollection(collections.get(id));
         if (collections.containsKey(defaultId())) load.addCollection(collections.get(defaultId()));
-        for (Built b : built) load.addIndicator(new Indicator(b.id(), b.value(), collections.get(b.collectionId()), b.location()));
+        for (Built b : built) load.addIndicator(new Indicator(b.id(), b.value(), collections.get(b.collectionId()), b.location(), b.levelHint()));
         if (!ignoredTypes.isEmpty()) {
             StringBuilder b = new StringBuilder("ignored objects that carry no indicators or collections:");
             ignoredTypes.forEach((type, n) -> b.append(' ').append(type).append(" (").append(n).append(')'));
@@ -175,6 +180,10 @@ final class StixBundle {
     }
 
     private Collection collection(String id) {
+        return unlevelledCollection(id).withLevelHint(bundleLevel);
+    }
+
+    private Collection unlevelledCollection(String id) {
         Sdo sdo = sdos.get(id);
         if (sdo == null) {
             String name = FeedReader.baseName(load.file);
@@ -205,6 +214,38 @@ final class StixBundle {
             if (t != null && (strictest == null || t.ordinal() > strictest.ordinal())) strictest = t;
         }
         return strictest;
+    }
+
+    /** The canonical level an indicator states for itself, or "" (with a skip when it states something else). */
+    private String levelProperty(JsonNode object, String where) {
+        JsonNode v = object.get(LevelHints.STIX_PROPERTY);
+        if (v == null || v.isNull()) return "";
+        if (!v.isTextual()) {
+            load.skip(where, LevelHints.STIX_PROPERTY + " must be a string, found " + kind(v) + "; loaded without a level hint");
+            return "";
+        }
+        return load.levelHint(v.asText(), where);
+    }
+
+    /*
+     * Kept simple on purpose: a level on a report applies to every indicator of the bundle (a feed file
+     * is usually one report). A level on any other object is not read, and the skip says so rather than
+     * let a feed author believe it was.
+     */
+    private void bundleLevel(JsonNode object, String type, String where) {
+        if (!type.equals("report")) {
+            load.skip(where, LevelHints.STIX_PROPERTY + " is read on indicators and on a report, not on a " + type + "; ignored");
+            return;
+        }
+        String level = levelProperty(object, where);
+        if (level.isEmpty()) return;
+        if (bundleLevelFrom == null) {
+            bundleLevel = level;
+            bundleLevelFrom = where;
+        } else if (!bundleLevel.equals(level)) {
+            load.skip(where, "states evidence level " + level + " for the bundle, but " + bundleLevelFrom + " already states " + bundleLevel
+                    + "; the first is used");
+        }
     }
 
     private CotejoException error(int line, String message) {

@@ -135,6 +135,8 @@ public final class StixWriter {
         o.put("valid_from", timestamp);
         o.putArray("indicator_types").add("malicious-activity");
         if (c.tlp() != null) o.putArray("object_marking_refs").add(c.tlp().stixTlp2Id());
+        // The collection's level goes on each indicator: the reader takes a bundle-wide level only from a report.
+        if (!i.statedLevel().isEmpty()) o.put(LevelHints.STIX_PROPERTY, i.statedLevel());
         return o;
     }
 
