@@ -13,7 +13,7 @@ import org.cotejo.core.CotejoException;
  * at the end, so a failed run leaves no half-written output; the folder must be new or empty, and never
  * inside the evidence.
  */
-final class OutputFolder {
+public final class OutputFolder {
     private final Path target;
     private final Path partial;
 
@@ -23,15 +23,22 @@ final class OutputFolder {
     }
 
     static OutputFolder prepare(Path out, Path evidence) throws IOException {
+        return prepare(out, java.util.List.of(evidence));
+    }
+
+    /** A new or empty folder for results, refused when it lies inside any of {@code inputs}. */
+    public static OutputFolder prepare(Path out, java.util.List<Path> inputs) throws IOException {
         Path target = out.toAbsolutePath().normalize();
-        Path ev = evidence.toAbsolutePath().normalize();
-        Path evReal = Files.exists(ev) ? ev.toRealPath() : ev;
         Path parent = target.getParent();
         if (parent == null) throw new CotejoException("cannot write results to " + target);
         Files.createDirectories(parent);
         Path parentReal = parent.toRealPath();
-        if (target.startsWith(ev) || parentReal.resolve(target.getFileName()).startsWith(evReal)) {
-            throw new CotejoException("--out " + out + " is inside the evidence " + evidence + "; Cotejo never writes beside evidence");
+        for (Path evidence : inputs) {
+            Path ev = evidence.toAbsolutePath().normalize();
+            Path evReal = Files.exists(ev) ? ev.toRealPath() : ev;
+            if (target.startsWith(ev) || parentReal.resolve(target.getFileName()).startsWith(evReal)) {
+                throw new CotejoException("--out " + out + " is inside the input " + evidence + "; Cotejo never writes beside its inputs");
+            }
         }
         if (Files.exists(target)) {
             if (!Files.isDirectory(target)) throw new CotejoException("--out " + out + " exists and is not a folder");
@@ -44,12 +51,12 @@ final class OutputFolder {
     }
 
     /** Where to write while the run goes on. */
-    Path writing() { return partial; }
+    public Path writing() { return partial; }
 
-    Path target() { return target; }
+    public Path target() { return target; }
 
     /** Moves the finished results into place. */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         if (Files.exists(target)) Files.delete(target);
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -59,7 +66,7 @@ final class OutputFolder {
     }
 
     /** Removes the partial results after a failure. */
-    void discard() {
+    public void discard() {
         try {
             org.cotejo.core.Folders.delete(partial);
         } catch (java.io.UncheckedIOException e) {

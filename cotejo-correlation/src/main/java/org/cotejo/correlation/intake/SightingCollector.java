@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cotejo.core.observable.Observable;
 import org.cotejo.correlation.model.DeviceEvidence;
 import org.cotejo.correlation.model.DeviceRef;
@@ -97,7 +96,7 @@ public final class SightingCollector {
             var ind = d.match().indicator();
             var coll = ind.collection();
             String threat = coll.indicates() == null ? "" : coll.indicates().name();
-            MatchRef m = new MatchRef(ind.id(), coll.name(), coll.sourceSha256(), threat, Optional.empty(), d.disposition());
+            MatchRef m = new MatchRef(ind.id(), coll.name(), coll.sourceSha256(), threat, EvidenceLevel.fromKey(ind.statedLevel()), d.disposition());
             List<MatchRef> list = matches.computeIfAbsent(v, k -> new ArrayList<>());
             if (!list.contains(m)) list.add(m);
         }

@@ -1,0 +1,130 @@
+package org.cotejo.cli.correlate;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.cotejo.cli.check.OutputFolder;
+import org.cotejo.cli.iocs.FeedOptions;
+import org.cotejo.cli.iocs.LoadedFeeds;
+import org.cotejo.core.CotejoException;
+import org.cotejo.correlation.CorrelationOptions;
+import org.cotejo.correlation.CorrelationResult;
+import org.cotejo.correlation.Correlator;
+import org.cotejo.correlation.enrich.Enrichment;
+import org.cotejo.correlation.lr.SupportScale;
+import org.cotejo.correlation.model.DeviceEvidence;
+import org.cotejo.correlation.model.EvidenceLevel;
+import org.cotejo.correlation.output.CorrelationOutputs;
+import org.cotejo.correlation.output.Summary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `cotejo correlate`: which of the examined infections share a single source. */
+@Command(name = "correlate",
+        header = "Group infections into single-source hypotheses, with evidence and calibrated likelihood ratios.",
+        description = {
+            "Reads the devices (check output folders, MVT results folders, device-evidence.json files; prefix a path",
+            "with GROUP= to say which case or country it belongs to), matches their records against the feeds,",
+            "and weighs, for each pair of targeted devices, the evidence for 'the same operator targeted both'",
+            "against 'different operators of the same tool': operator-level items (delivery domains, attacker",
+            "accounts, dedicated servers) raise it, tool-level items (process names, implant paths) never do, shared",
+            "hosting counts weakly, values seen everywhere or on warning lists not at all. Offline enrichment files",
+            "(passive DNS, WHOIS, TLS, prefix to ASN) add infrastructure links. Writes clusters.json, links.json and",
+            "pivots.json (see docs/correlation.md) and prints a summary. Nothing is looked up on the network."},
+        footer = {"", "Examples:",
+            "  cotejo correlate --findings ES=es/minister-1 --findings ES=es/minister-2 --findings FR=fr/ --out comparison/",
+            "  cotejo correlate --findings world/devices --enrichment world/enrichment --iocs world/published-feed.stix2.json --out out/",
+            "  cotejo correlate --findings results/ --level 'v4_validation_domains.txt=operator' --decisions pivots-reviewed.json --out out/"},
+        mixinStandardHelpOptions = true)
+public final class CorrelateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--findings", paramLabel = "[GROUP=]PATH", required = true,
+            description = {"A device's results (a `cotejo check --out` folder, an MVT results folder, a device-evidence.json),",
+                "or a folder of them. Repeatable."})
+    List<String> findings = new ArrayList<>();
+
+    @Mixin
+    FeedOptions feeds;
+
+    @Option(names = "--enrichment", paramLabel = "FILE|DIR", description = "Passive DNS, WHOIS, TLS or prefix-to-ASN files (CSV or JSON Lines; see docs/enrichment.md). Repeatable.")
+    List<Path> enrichment = new ArrayList<>();
+
+    @Option(names = "--level", paramLabel = "FEED=LEVEL", description = "Evidence level of every indicator of a feed (by collection name or SHA-256): tool, operator or weak-infrastructure. Repeatable.")
+    Map<String, String> levels = new LinkedHashMap<>();
+
+    @Option(names = "--decisions", paramLabel = "FILE", description = "Recorded pivot decisions (JSON; see docs/correlation.md): confirmed pivots count as proof, rejected ones are excluded.")
+    Path decisions;
+
+    @Option(names = "--link-threshold", paramLabel = "SUPPORT", defaultValue = "moderately-strong",
+            description = "Weakest support that links two devices: weak, moderate, moderately-strong, strong, very-strong (default ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Write clusters.json, links.json and pivots.json here (a new or empty folder).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter w = spec.commandLine().getOut();
+        CorrelationOptions options = options();
+        List<Path> inputs = new ArrayList<>();
+        for (String f : findings) inputs.add(Grouped.parse(f).path());
+        inputs.addAll(enrichment);
+        OutputFolder folder = out == null ? null : OutputFolder.prepare(out, inputs);
+        try {
+            LoadedFeeds loaded = LoadedFeeds.load(feeds);
+            List<DeviceEvidence> devices = new ArrayList<>();
+            for (String f : findings) {
+                Grouped g = Grouped.parse(f);
+                devices.addAll(DeviceSources.load(g.group(), g.path(), loaded, err));
+            }
+            if (devices.isEmpty()) throw new CotejoException("no device results found in " + String.join(", ", findings));
+            Enrichment facts = EnrichmentInput.load(enrichment, err);
+            CorrelationResult result = Correlator.correlate(devices, facts, options);
+            if (folder != null) {
+                CorrelationOutputs.write(folder.writing(), result);
+                folder.commit();
+            }
+            w.print(Summary.text(result));
+            if (folder != null) w.println("Results: " + folder.target());
+            w.flush();
+            return 0;
+        } catch (Exception | Error e) {
+            if (folder != null) folder.discard();
+            throw e;
+        }
+    }
+
+    private CorrelationOptions options() throws java.io.IOException {
+        Map<String, EvidenceLevel> byFeed = new LinkedHashMap<>();
+        levels.forEach((feed, level) -> byFeed.put(feed, EvidenceLevel.fromKey(level).orElseThrow(() -> new CotejoException(
+                "unknown evidence level '" + level + "' for " + feed + "; use tool, operator or weak-infrastructure"))));
+        SupportScale from = SupportScale.fromKey(threshold).orElseThrow(() -> new CotejoException(
+                "unknown support '" + threshold + "'; use weak, moderate, moderately-strong, strong or very-strong"));
+        CorrelationOptions o = CorrelationOptions.defaults().withFeedLevels(byFeed).withLinkThreshold(from);
+        if (decisions != null) o = o.withPivotDecisions(PivotDecisions.read(decisions));
+        return o;
+    }
+
+    /** "ES=path" or "path"; the prefix is a group only when it has no path separator. */
+    record Grouped(String group, Path path) {
+        static Grouped parse(String arg) {
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                String g = arg.substring(0, eq);
+                if (!g.contains("/") && !g.contains("\\") && !Files.exists(Path.of(arg))) return new Grouped(g, Path.of(arg.substring(eq + 1)));
+            }
+            return new Grouped("", Path.of(arg));
+        }
+    }
+}

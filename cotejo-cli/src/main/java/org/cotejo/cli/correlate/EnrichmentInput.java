@@ -1,0 +1,44 @@
+package org.cotejo.cli.correlate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.cotejo.core.CotejoException;
+import org.cotejo.correlation.enrich.Enrichment;
+import org.cotejo.correlation.enrich.EnrichmentFiles;
+
+/** The enrichment files of a run: files given, or every .csv/.jsonl/.json file of a folder given, in name order. */
+final class EnrichmentInput {
+    private EnrichmentInput() {}
+
+    static Enrichment load(List<Path> given, PrintWriter err) throws IOException {
+        if (given.isEmpty()) return Enrichment.none();
+        List<Path> files = new ArrayList<>();
+        for (Path p : given) {
+            if (!Files.exists(p)) throw new CotejoException("no such enrichment file or folder: " + p);
+            if (Files.isRegularFile(p)) {
+                files.add(p);
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(p)) {
+                s.filter(Files::isRegularFile).filter(EnrichmentInput::looksLikeEnrichment).sorted().forEach(files::add);
+            }
+        }
+        if (files.isEmpty()) throw new CotejoException("no enrichment files (*.csv, *.jsonl, *.json) under " + given);
+        EnrichmentFiles.Loaded loaded = EnrichmentFiles.load(files);
+        for (var p : loaded.problems()) err.println("cotejo: enrichment problem: " + p);
+        for (String n : loaded.notes()) err.println("cotejo: " + n);
+        err.flush();
+        return loaded.index();
+    }
+
+    private static boolean looksLikeEnrichment(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !n.startsWith(".") && (n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".json"));
+    }
+}
