@@ -23,11 +23,15 @@ public final class OutputFolder {
     }
 
     static OutputFolder prepare(Path out, Path evidence) throws IOException {
-        return prepare(out, java.util.List.of(evidence));
+        return prepare(out, java.util.List.of(evidence), "evidence");
     }
 
     /** A new or empty folder for results, refused when it lies inside any of {@code inputs}. */
     public static OutputFolder prepare(Path out, java.util.List<Path> inputs) throws IOException {
+        return prepare(out, inputs, "input");
+    }
+
+    private static OutputFolder prepare(Path out, java.util.List<Path> inputs, String noun) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) throw new CotejoException("cannot write results to " + target);
@@ -37,7 +41,8 @@ public final class OutputFolder {
             Path ev = evidence.toAbsolutePath().normalize();
             Path evReal = Files.exists(ev) ? ev.toRealPath() : ev;
             if (target.startsWith(ev) || parentReal.resolve(target.getFileName()).startsWith(evReal)) {
-                throw new CotejoException("--out " + out + " is inside the input " + evidence + "; Cotejo never writes beside its inputs");
+                throw new CotejoException("--out " + out + " is inside the " + noun + " " + evidence + "; Cotejo never writes beside its " + noun
+                        + (noun.equals("evidence") ? "" : "s"));
             }
         }
         if (Files.exists(target)) {
