@@ -1,8 +1,6 @@
 package org.cotejo.detection.output;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,8 +21,8 @@ import org.cotejo.forensics.record.TimelineEvent;
  * the extraction. Identical events (time, module, event, description) are written once.
  */
 final class TimelineSorter implements AutoCloseable {
-    /** Rows held before a spill: about 25 MB of heap; 1.5 million rows make 8 chunks to merge. */
-    static final int CHUNK = 200_000;
+    /** Rows held before a spill: about 15 MB of heap; 1.5 million rows make 15 chunks to merge. */
+    static final int CHUNK = 100_000;
     /** Time, module, event, description, file, locator, then UTC before device-local; written out, as it runs millions of times. */
     private static final Comparator<Row> ORDER = (a, b) -> {
         int c = a.time.compareTo(b.time);
@@ -95,9 +93,9 @@ final class TimelineSorter implements AutoCloseable {
             PriorityQueue<Source> heap = new PriorityQueue<>(Comparator.comparing(s -> s.head, ORDER));
             for (Source s : sources) if (s.advance()) heap.add(s);
             JsonlWriter j = new JsonlWriter(jsonl);
-            try (BufferedWriter c = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                if (android) Csv.row(c, "Device Local Timestamp", "Plugin", "Event", "Description", "Time Zone");
-                else Csv.row(c, "UTC Timestamp", "Plugin", "Event", "Description");
+            try (Csv.Out c = new Csv.Out(Files.newOutputStream(csv))) {
+                if (android) c.row("Device Local Timestamp", "Plugin", "Event", "Description", "Time Zone");
+                else c.row("UTC Timestamp", "Plugin", "Event", "Description");
                 Row last = null;
                 List<Row> batch = new ArrayList<>(BATCH);
                 while (!heap.isEmpty()) {
@@ -108,8 +106,12 @@ final class TimelineSorter implements AutoCloseable {
                             && last.event.equals(row.event) && last.description.equals(row.description) && last.deviceLocal == row.deviceLocal) continue;
                     last = row;
                     String plugin = names.getOrDefault(row.module, row.module);
-                    if (android) Csv.row(c, MvtTime.format(row.time), plugin, row.event, row.description, row.deviceLocal ? "device local" : "UTC");
-                    else Csv.row(c, MvtTime.format(row.time), plugin, row.event, row.description);
+                    c.field(MvtTime.format(row.time));
+                    c.field(plugin);
+                    c.field(row.event);
+                    c.field(row.description);
+                    if (android) c.field(row.deviceLocal ? "device local" : "UTC");
+                    c.endRow();
                     batch.add(row);
                     if (batch.size() == BATCH) {
                         j.put(batch);
