@@ -27,6 +27,7 @@ public final class FilePaths {
      * segment is rejected rather than resolved: through a symbolic link it may not mean the parent.
      */
     public static String normalisePath(String refanged) {
+        if (isCanonicalPath(refanged)) return refanged;
         if (refanged.isEmpty()) throw new IllegalArgumentException("is empty");
         rejectControlCharacters(refanged);
         boolean absolute = refanged.startsWith("/");
@@ -40,6 +41,28 @@ public final class FilePaths {
         if (absolute) return "/" + joined;
         if (joined.isEmpty()) throw new IllegalArgumentException("has no path segments");
         return joined;
+    }
+
+    /**
+     * True for printable ASCII whose segments are all non-empty and neither '.' nor '..' (after a
+     * leading '/'): the path normalises to itself, as nearly every path in a file listing does.
+     */
+    private static boolean isCanonicalPath(String s) {
+        int n = s.length();
+        int segment = n > 0 && s.charAt(0) == '/' ? 1 : 0;
+        if (segment == n) return false;
+        for (int i = segment; i <= n; i++) {
+            char c = i < n ? s.charAt(i) : '/';
+            if (c == '/') {
+                int length = i - segment;
+                if (length == 0) return false;
+                if (s.charAt(segment) == '.' && (length == 1 || (length == 2 && s.charAt(segment + 1) == '.'))) return false;
+                segment = i + 1;
+            } else if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Last path segment. */

@@ -9,6 +9,7 @@ public final class Hashes {
 
     /** A file hash of one type, e.g. 32 hex digits for MD5. */
     public static String normalise(String refanged, int hexLength) {
+        if (isCanonical(refanged, hexLength)) return refanged;
         String hex = refanged.strip().toLowerCase(Locale.ROOT);
         requireHexDigits(hex);
         if (hex.length() != hexLength) {
@@ -48,6 +49,16 @@ public final class Hashes {
             case 128 -> Optional.of(ObservableType.SHA512);
             default -> Optional.empty();
         };
+    }
+
+    /** Already lower-case hex of the right length, as tools mostly write hashes: nothing to change. */
+    private static boolean isCanonical(String s, int hexLength) {
+        if (s.length() != hexLength) return false;
+        for (int i = 0; i < hexLength; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+        }
+        return true;
     }
 
     private static void requireHexDigits(String lowerCase) {

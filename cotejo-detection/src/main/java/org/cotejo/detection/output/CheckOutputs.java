@@ -33,6 +33,7 @@ public final class CheckOutputs implements AutoCloseable {
     private final Path dir;
     private final ModuleResultsWriter results;
     private final TimelineSorter timeline;
+    private final WriterThread writer;
 
     /**
      * @param dir      the output folder (created, must be empty), or null to write nothing but keep counting
@@ -42,12 +43,19 @@ public final class CheckOutputs implements AutoCloseable {
         this.dir = dir;
         this.results = dir == null ? null : new ModuleResultsWriter(dir);
         this.timeline = dir == null ? null : new TimelineSorter(spillDir);
+        this.writer = dir == null ? null : new WriterThread(r -> {
+            results.record(r);
+            timeline.add(r);
+        });
     }
 
+    /**
+     * Queues a record for writing, in order, on the output thread; throws what writing an earlier one
+     * threw. The same record object must not change afterwards (records are immutable).
+     */
     public void record(Record r) throws IOException {
         if (dir == null) return;
-        results.record(r);
-        timeline.add(r);
+        writer.add(r);
     }
 
     /** An alert or detection as MVT lists it. */
@@ -56,6 +64,7 @@ public final class CheckOutputs implements AutoCloseable {
     /** Writes everything that depends on the whole run. */
     public void finish(Findings findings, RunInfo info, Map<String, String> moduleNames) throws IOException {
         if (dir == null) return;
+        writer.finish();
         results.close();
         timeline.write(dir.resolve("timeline.csv"), dir.resolve("timeline.jsonl"), moduleNames, info.kind().android());
         Map<String, Integer> order = new HashMap<>();
@@ -139,6 +148,7 @@ public final class CheckOutputs implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (writer != null) writer.stop();
         if (results != null) results.close();
         if (timeline != null) timeline.close();
     }

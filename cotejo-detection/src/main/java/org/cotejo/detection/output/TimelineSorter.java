@@ -1,18 +1,9 @@
 package org.cotejo.detection.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +21,8 @@ import org.cotejo.forensics.record.TimelineEvent;
  * the extraction. Identical events (time, module, event, description) are written once.
  */
 final class TimelineSorter implements AutoCloseable {
-    static final int CHUNK = 50_000;
+    /** Rows held before a spill: about 15 MB of heap; 1.5 million rows make 15 chunks to merge. */
+    static final int CHUNK = 100_000;
     /** Time, module, event, description, file, locator, then UTC before device-local; written out, as it runs millions of times. */
     private static final Comparator<Row> ORDER = (a, b) -> {
         int c = a.time.compareTo(b.time);
@@ -76,19 +68,7 @@ final class TimelineSorter implements AutoCloseable {
     private void spill() throws IOException {
         buffer.sort(ORDER);
         Path chunk = spillDir.resolve("timeline-" + chunks.size() + ".bin");
-        try (DataOutputStream w = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(chunk), 1 << 16))) {
-            w.writeInt(buffer.size());
-            for (Row row : buffer) {
-                w.writeLong(row.time.getEpochSecond());
-                w.writeInt(row.time.getNano());
-                w.writeBoolean(row.deviceLocal);
-                for (String text : new String[] {row.module, row.event, row.description, row.file, row.sha256, row.locator}) {
-                    byte[] b = text.getBytes(StandardCharsets.UTF_8);
-                    w.writeInt(b.length);
-                    w.write(b);
-                }
-            }
-        }
+        TimelineChunk.write(chunk, buffer);
         chunks.add(chunk);
         buffer.clear();
     }
@@ -103,19 +83,19 @@ final class TimelineSorter implements AutoCloseable {
         buffer.sort(ORDER);
         List<Source> sources = new ArrayList<>();
         sources.add(new Source(buffer.iterator()));
-        List<DataInputStream> readers = new ArrayList<>();
+        List<TimelineChunk.Reader> readers = new ArrayList<>();
         try {
             for (Path c : chunks) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(c), 1 << 16));
+                TimelineChunk.Reader in = new TimelineChunk.Reader(c);
                 readers.add(in);
-                sources.add(new Source(in, in.readInt()));
+                sources.add(new Source(in));
             }
             PriorityQueue<Source> heap = new PriorityQueue<>(Comparator.comparing(s -> s.head, ORDER));
             for (Source s : sources) if (s.advance()) heap.add(s);
             JsonlWriter j = new JsonlWriter(jsonl);
-            try (BufferedWriter c = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                if (android) Csv.row(c, "Device Local Timestamp", "Plugin", "Event", "Description", "Time Zone");
-                else Csv.row(c, "UTC Timestamp", "Plugin", "Event", "Description");
+            try (Csv.Out c = new Csv.Out(Files.newOutputStream(csv))) {
+                if (android) c.row("Device Local Timestamp", "Plugin", "Event", "Description", "Time Zone");
+                else c.row("UTC Timestamp", "Plugin", "Event", "Description");
                 Row last = null;
                 List<Row> batch = new ArrayList<>(BATCH);
                 while (!heap.isEmpty()) {
@@ -126,8 +106,12 @@ final class TimelineSorter implements AutoCloseable {
                             && last.event.equals(row.event) && last.description.equals(row.description) && last.deviceLocal == row.deviceLocal) continue;
                     last = row;
                     String plugin = names.getOrDefault(row.module, row.module);
-                    if (android) Csv.row(c, MvtTime.format(row.time), plugin, row.event, row.description, row.deviceLocal ? "device local" : "UTC");
-                    else Csv.row(c, MvtTime.format(row.time), plugin, row.event, row.description);
+                    c.field(MvtTime.format(row.time));
+                    c.field(plugin);
+                    c.field(row.event);
+                    c.field(row.description);
+                    if (android) c.field(row.deviceLocal ? "device local" : "UTC");
+                    c.endRow();
                     batch.add(row);
                     if (batch.size() == BATCH) {
                         j.put(batch);
@@ -139,7 +123,7 @@ final class TimelineSorter implements AutoCloseable {
                 j.finish();
             }
         } finally {
-            for (DataInputStream r : readers) r.close();
+            for (TimelineChunk.Reader r : readers) r.close();
         }
     }
 
@@ -157,17 +141,11 @@ final class TimelineSorter implements AutoCloseable {
 
         JsonlWriter(Path file) {
             thread = new Thread(() -> {
-                try (OutputStream j = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                     JsonGenerator g = JsonOutput.compact(j)) {
-                    g.setRootValueSeparator(null);
+                try (JsonBytes j = new JsonBytes(Files.newOutputStream(file))) {
                     while (true) {
                         List<Row> rows = queue.take();
                         if (rows == END) break;
-                        for (Row row : rows) {
-                            writeJsonl(g, row);
-                            // Into the generator's buffer: flushing per line would cost a system call each.
-                            g.writeRaw('\n');
-                        }
+                        for (Row row : rows) writeJsonl(j, row);
                     }
                 } catch (IOException e) {
                     failure = e;
@@ -203,26 +181,33 @@ final class TimelineSorter implements AutoCloseable {
         }
     }
 
-    private static void writeJsonl(JsonGenerator g, Row row) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("message", row.description);
-        g.writeStringField("datetime", DateTimeFormatter.ISO_INSTANT.format(row.time));
-        g.writeNumberField("timestamp", row.time.getEpochSecond() * 1_000_000L + row.time.getNano() / 1000);
-        g.writeStringField("timestamp_desc", row.event);
+    /** One line of timeline.jsonl, laid out as Jackson's compact generator writes it. */
+    private static void writeJsonl(JsonBytes j, Row row) throws IOException {
+        j.raw("{\"message\":");
+        j.string(row.description);
+        j.raw(",\"datetime\":");
+        j.isoInstant(row.time);
+        j.raw(",\"timestamp\":");
+        j.number(row.time.getEpochSecond() * 1_000_000L + row.time.getNano() / 1000);
+        j.raw(",\"timestamp_desc\":");
+        j.string(row.event);
         // Timesketch reads datetime as UTC; a device wall-clock time in an unknown zone says so.
-        if (row.deviceLocal) g.writeStringField("time_zone", "device local (zone unknown)");
-        g.writeStringField("module", row.module);
-        g.writeStringField("source_file", row.file);
-        g.writeStringField("source_sha256", row.sha256);
-        g.writeStringField("source_locator", row.locator);
-        g.writeEndObject();
+        if (row.deviceLocal) j.raw(",\"time_zone\":\"device local (zone unknown)\"");
+        j.raw(",\"module\":");
+        j.string(row.module);
+        j.raw(",\"source_file\":");
+        j.string(row.file);
+        j.raw(",\"source_sha256\":");
+        j.string(row.sha256);
+        j.raw(",\"source_locator\":");
+        j.string(row.locator);
+        j.raw("}\n");
     }
 
     /** One sorted run: the in-memory buffer or a spilled chunk. */
     private static final class Source {
         private final java.util.Iterator<Row> rows;
-        private final DataInputStream reader;
-        private int left;
+        private final TimelineChunk.Reader reader;
         Row head;
 
         Source(java.util.Iterator<Row> rows) {
@@ -230,32 +215,15 @@ final class TimelineSorter implements AutoCloseable {
             this.reader = null;
         }
 
-        Source(DataInputStream reader, int count) {
+        Source(TimelineChunk.Reader reader) {
             this.rows = null;
             this.reader = reader;
-            this.left = count;
-        }
-
-        private String text() throws IOException {
-            byte[] b = new byte[reader.readInt()];
-            reader.readFully(b);
-            return new String(b, StandardCharsets.UTF_8);
         }
 
         boolean advance() throws IOException {
-            if (rows != null) {
-                head = rows.hasNext() ? rows.next() : null;
-                return head != null;
-            }
-            if (left == 0) {
-                head = null;
-                return false;
-            }
-            left--;
-            Instant t = Instant.ofEpochSecond(reader.readLong(), reader.readInt());
-            boolean local = reader.readBoolean();
-            head = new Row(t, text(), text(), text(), text(), text(), text(), local);
-            return true;
+            if (rows != null) head = rows.hasNext() ? rows.next() : null;
+            else head = reader.next();
+            return head != null;
         }
     }
 

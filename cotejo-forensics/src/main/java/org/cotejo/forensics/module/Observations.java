@@ -2,7 +2,7 @@ package org.cotejo.forensics.module;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cotejo.core.observable.InvalidObservableException;
@@ -16,8 +16,13 @@ import org.cotejo.forensics.record.TraceClass;
  * "url" column holding "about:blank" is not a URL); the same value in the same field is kept once.
  */
 public final class Observations {
+    /** Up to this many values, duplicates are found by a scan: cheaper than hashing each value's text. */
+    private static final int SCANNED = 16;
+
     private final TraceClass trace;
-    private final Set<ObservedValue> values = new LinkedHashSet<>();
+    private final List<ObservedValue> values = new ArrayList<>();
+    /** Built once a record has more than {@link #SCANNED} values. */
+    private Set<ObservedValue> seen;
 
     public Observations(TraceClass trace) {
         this.trace = trace;
@@ -32,11 +37,21 @@ public final class Observations {
         if (raw == null || raw.isBlank()) return this;
         try {
             Observable o = type.normalise(raw);
-            values.add(new ObservedValue(o, field, as));
+            keep(new ObservedValue(o, field, as));
         } catch (InvalidObservableException e) {
             // Not a value of this type: nothing to match.
         }
         return this;
+    }
+
+    private void keep(ObservedValue v) {
+        if (seen == null) {
+            if (values.contains(v)) return;
+            values.add(v);
+            if (values.size() > SCANNED) seen = new HashSet<>(values);
+        } else if (seen.add(v)) {
+            values.add(v);
+        }
     }
 
     /**
@@ -66,5 +81,5 @@ public final class Observations {
         return this;
     }
 
-    public List<ObservedValue> list() { return List.copyOf(new ArrayList<>(values)); }
+    public List<ObservedValue> list() { return List.copyOf(values); }
 }

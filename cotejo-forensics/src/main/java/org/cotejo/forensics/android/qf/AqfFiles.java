@@ -2,7 +2,6 @@ package org.cotejo.forensics.android.qf;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
@@ -42,9 +41,8 @@ public final class AqfFiles implements ArtifactModule {
         if (files.isEmpty()) return;
         SourceFile file = files.get(0);
         JsonRows.read(ctx.open(file), (value, line, index) -> {
-            if (value instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked") Map<String, ?> map = (Map<String, ?>) m;
-                ctx.emit(Fields.of(map), ctx.provenance(file, "line " + line + (line == index + 1 ? "" : ", entry " + index)));
+            if (value instanceof Fields entry) {
+                ctx.emit(entry, ctx.provenance(file, "line " + line + (line == index + 1 ? "" : ", entry " + index)));
             } else {
                 ctx.problem(file, "line " + line + ": entry " + index + " is not a file object; skipped");
             }

@@ -40,9 +40,8 @@ public final class AqfPackages implements ArtifactModule {
         if (files.isEmpty()) return;
         SourceFile file = files.get(0);
         JsonRows.read(ctx.open(file), (value, line, index) -> {
-            if (value instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked") Map<String, ?> map = (Map<String, ?>) m;
-                ctx.emit(Fields.of(map), ctx.provenance(file, "packages[" + index + "] (line " + line + ")"));
+            if (value instanceof Fields entry) {
+                ctx.emit(entry, ctx.provenance(file, "packages[" + index + "] (line " + line + ")"));
             } else {
                 ctx.problem(file, "line " + line + ": entry " + index + " is not a package object; skipped");
             }

@@ -2,10 +2,7 @@ package org.cotejo.forensics.android.qf;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import org.cotejo.forensics.record.TimelineEvent;
 
 /**
@@ -14,17 +11,21 @@ import org.cotejo.forensics.record.TimelineEvent;
  * (inode change) and {@code -} for a time that differs (Android file listings carry no birth time).
  */
 final class FileTimestamps {
+    /** The MACB names by which of modified (4), accessed (2) and changed (1) share the time. */
+    private static final String[] NAMES = {"----", "--C-", "-A--", "-AC-", "M---", "M-C-", "MA--", "MAC-"};
+
     private FileTimestamps() {}
 
+    /** Events in the order modified, accessed, changed, each distinct time once (a listing runs to millions). */
     static List<TimelineEvent> macb(String module, String description, Instant modified, Instant accessed, Instant changed,
                                     boolean deviceLocal) {
-        Set<Instant> distinct = new LinkedHashSet<>();
-        for (Instant t : new Instant[] {modified, accessed, changed}) if (t != null) distinct.add(t);
-        List<TimelineEvent> out = new ArrayList<>(distinct.size());
-        for (Instant t : distinct) {
-            String event = (Objects.equals(t, modified) ? "M" : "-") + (Objects.equals(t, accessed) ? "A" : "-")
-                    + (Objects.equals(t, changed) ? "C" : "-") + "-";
-            out.add(new TimelineEvent(t, module, event, description, deviceLocal));
+        List<TimelineEvent> out = new ArrayList<>(3);
+        Instant[] times = {modified, accessed, changed};
+        for (int i = 0; i < 3; i++) {
+            Instant t = times[i];
+            if (t == null || (i > 0 && t.equals(times[0])) || (i > 1 && t.equals(times[1]))) continue;
+            int which = (t.equals(modified) ? 4 : 0) | (t.equals(accessed) ? 2 : 0) | (t.equals(changed) ? 1 : 0);
+            out.add(new TimelineEvent(t, module, NAMES[which], description, deviceLocal));
         }
         return out;
     }

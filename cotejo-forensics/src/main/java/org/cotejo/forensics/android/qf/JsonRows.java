@@ -8,6 +8,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.cotejo.forensics.record.Fields;
 
 /**
  * The rows of an AndroidQF JSON file, streamed: a JSON array (each element one row), or NDJSON (one
@@ -19,7 +20,10 @@ import java.io.InputStream;
  * by number and skipped, and the lines after it are still read.
  */
 final class JsonRows {
-    /** One row: the value as Jackson reads it (Map, List, String, Number, Boolean or null). */
+    /**
+     * One row: an object as {@link Fields} (built while parsing: a file listing has half a million of
+     * them), any other value as Jackson reads it (List, String, Number, Boolean or null).
+     */
     interface Row {
         void accept(Object value, long line, long index);
     }
@@ -57,7 +61,7 @@ final class JsonRows {
                     return;
                 }
                 long line = p.currentLocation().getLineNr();
-                row.accept(JSON.readValue(p, Object.class), line, index++);
+                row.accept(value(p), line, index++);
             }
         } catch (JsonProcessingException e) {
             problems.problem("line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": not valid JSON ("
@@ -121,8 +125,9 @@ final class JsonRows {
             }
             if (blank(bytes)) return;
             Object value;
-            try {
-                value = JSON.readValue(bytes, Object.class);
+            try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+                p.nextToken();
+                value = value(p);
             } catch (IOException e) {
                 if (++broken <= LISTED_PROBLEMS) {
                     String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
@@ -132,6 +137,31 @@ final class JsonRows {
             }
             row.accept(value, number, index++);
         }
+    }
+
+    /**
+     * The value at the parser's current token. An object's members go straight into {@link Fields}, with
+     * the values Jackson's untyped reading gives (Integer, Long or BigInteger for integers, Double for
+     * fractions; nested objects and arrays read by Jackson), so the record is what Fields.of would make
+     * of Jackson's map, without building that map first.
+     */
+    private static Object value(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) return JSON.readValue(p, Object.class);
+        Fields.Builder b = Fields.builder();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            b.put(name, switch (t) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_NUMBER_INT -> p.getNumberValue();
+                case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> null;
+                default -> JSON.readValue(p, Object.class);
+            });
+        }
+        return b.build();
     }
 
     /**
