@@ -16,13 +16,16 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /**
  * Stores one scan's rows through JDBC batches of {@link EvidenceRows#BATCH} rows, hashing each
  * row as it is bound (see {@link ResultHash}). Rows of events, detections and alerts are numbered
- * {@code n} = 0, 1, 2... in the order they arrive.
+ * {@code n} = 0, 1, 2... in the order they arrive. Rows are stored under the device's and the scan's
+ * numbers and hashed with the device's public id, as {@link ResultHash} reads them back.
  */
 final class BatchedScanWriter implements ScanWriter {
     private final Handle h;
     private final String caseId;
     private final String scanId;
     private final String deviceId;
+    private final long deviceNo;
+    private final long scanNo;
     private final String evidenceId;
     private final String textOrder;
     private final Table events;
@@ -31,11 +34,14 @@ final class BatchedScanWriter implements ScanWriter {
     private final Table observations;
     private boolean finished;
 
-    BatchedScanWriter(Handle h, String caseId, String scanId, String deviceId, String evidenceId, String textOrder) {
+    BatchedScanWriter(Handle h, String caseId, String scanId, String deviceId, long deviceNo, long scanNo, String evidenceId,
+                      String textOrder) {
         this.h = h;
         this.caseId = Objects.requireNonNull(caseId, "caseId");
         this.scanId = Objects.requireNonNull(scanId, "scanId");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+        this.deviceNo = deviceNo;
+        this.scanNo = scanNo;
         this.evidenceId = Objects.requireNonNull(evidenceId, "evidenceId");
         this.textOrder = textOrder;
         events = new Table("events", ResultHash.EVENT_COLUMNS);
@@ -46,20 +52,22 @@ final class BatchedScanWriter implements ScanWriter {
 
     @Override
     public void event(StoredEvent e) {
-        events.add(events.rows, deviceId, StoredTime.format(Objects.requireNonNull(e.time(), "a timeline event needs a time")),
+        events.add(StoredTime.format(Objects.requireNonNull(e.time(), "a timeline event needs a time")),
                 e.module(), e.event(), e.description(), e.sourceFile(), e.sourceSha256(), e.locator());
     }
 
     @Override
     public void detection(StoredDetection d) {
-        detections.add(detections.rows, device(d.deviceId()), d.level(), d.disposition(), d.module(), d.trace(), d.observableType(),
+        device(d.deviceId());
+        detections.add(d.level(), d.disposition(), d.module(), d.trace(), d.observableType(),
                 d.observableValue(), d.observableRaw(), d.field(), d.rule(), d.indicatorId(), d.indicatorType(), d.indicatorValue(),
                 d.collection(), d.feedSha256(), d.sourceFile(), d.sourceSha256(), d.locator(), StoredTime.format(d.time()), d.message());
     }
 
     @Override
     public void alert(StoredAlert a) {
-        alerts.add(alerts.rows, device(a.deviceId()), a.level(), a.heuristic(), a.module(), a.message(), StoredTime.format(a.time()),
+        device(a.deviceId());
+        alerts.add(a.level(), a.heuristic(), a.module(), a.message(), StoredTime.format(a.time()),
                 a.sourceFile(), a.sourceSha256(), a.locator());
     }
 
@@ -67,7 +75,7 @@ final class BatchedScanWriter implements ScanWriter {
     @Override
     public void observation(StoredObservation o) {
         // Hashed when the scan finishes, in (type, value) order read back from the table.
-        observations.addUnhashed(deviceId, evidenceId, o.type(), o.value(), o.count(), StoredTime.format(o.firstSeen()),
+        observations.addUnhashed(o.type(), o.value(), o.count(), StoredTime.format(o.firstSeen()),
                 StoredTime.format(o.lastSeen()), o.trace());
     }
 
@@ -87,19 +95,19 @@ final class BatchedScanWriter implements ScanWriter {
         Object[] scanRow = ScanRows.values(summary, detections.rows, alerts.rows);
         RowDigest scanDigest = new RowDigest();
         scanDigest.row(scanRow);
+        ScanRows.insert(h, caseId, scanId, deviceNo, scanNo, scanRow);
         String hash = ResultHash.combine(scanDigest, events.digest, detections.digest, alerts.digest,
-                ResultHash.observations(h, caseId, scanId, deviceId, evidenceId, textOrder));
-        ScanRows.insert(h, caseId, scanId, scanRow, hash);
+                ResultHash.observations(h, deviceNo, scanNo, textOrder));
+        ScanRows.setResultHash(h, caseId, scanId, hash);
         return new ScanSummary(summary.id(), evidenceId, deviceId, summary.toolVersion(), summary.feedsKey(), summary.startedAt(),
                 summary.finishedAt(), summary.analyst(), summary.verdict(), summary.verdictRule(), summary.reasons(), summary.records(),
                 detections.rows, alerts.rows, summary.problems(), hash);
     }
 
-    private String device(String given) {
+    private void device(String given) {
         if (given != null && !given.equals(deviceId)) {
             throw new IllegalArgumentException("row of device " + given + " given to the scan of device " + deviceId);
         }
-        return deviceId;
     }
 
     private void requireOpen() {
@@ -113,12 +121,18 @@ final class BatchedScanWriter implements ScanWriter {
     private final class Table {
         final PreparedStatement insert;
         final RowDigest digest = new RowDigest();
+        /** Whether rows are numbered: {@code n} and then the device's id lead the hashed columns. */
+        final boolean numbered;
         long rows;
         int pending;
 
-        Table(String table, String columnList) {
-            int columns = columnList.split(",").length;
-            String sql = "INSERT INTO " + table + " (case_id, scan_id, " + columnList + ") VALUES (?, ?" + ", ?".repeat(columns) + ")";
+        /** {@code publicColumns}: as {@link ResultHash} hashes them; the row stores numbers for the ids. */
+        Table(String table, String publicColumns) {
+            numbered = publicColumns.startsWith("n, device_id, ");
+            String stored = numbered ? "n, " + publicColumns.substring("n, device_id, ".length())
+                    : publicColumns.substring("device_id, evidence_id, ".length());
+            int columns = stored.split(",").length;
+            String sql = "INSERT INTO " + table + " (device_no, scan_no, " + stored + ") VALUES (?, ?" + ", ?".repeat(columns) + ")";
             try {
                 insert = h.getConnection().prepareStatement(sql);
             } catch (SQLException e) {
@@ -126,19 +140,31 @@ final class BatchedScanWriter implements ScanWriter {
             }
         }
 
+        /** A numbered row: {@code values} are the columns after n and device_id. */
         void add(Object... values) {
-            addUnhashed(values);
-            digest.row(values);
+            requireOpen();
+            digest.value(rows);
+            digest.value(deviceId);
+            for (Object v : values) digest.value(v);
+            digest.endRow();
+            bind(values);
         }
 
+        /** A row hashed later, from the table: {@code values} are the stored columns after the numbers. */
         void addUnhashed(Object... values) {
+            bind(values);
+        }
+
+        private void bind(Object[] values) {
             requireOpen();
             try {
-                insert.setString(1, caseId);
-                insert.setString(2, scanId);
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] instanceof Long n) insert.setLong(i + 3, n);
-                    else insert.setString(i + 3, (String) values[i]);
+                int at = 1;
+                insert.setLong(at++, deviceNo);
+                insert.setLong(at++, scanNo);
+                if (numbered) insert.setLong(at++, rows);
+                for (Object v : values) {
+                    if (v instanceof Long n) insert.setLong(at++, n);
+                    else insert.setString(at++, (String) v);
                 }
                 insert.addBatch();
             } catch (SQLException e) {

@@ -18,23 +18,30 @@ final class RowDigest {
     private long rows;
 
     void row(Object... values) {
-        for (Object v : values) {
-            if (v == null) {
-                sha.update(NULL);
-            } else {
-                byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
-                // The decimal length and ':' written without a String per value: this runs for every column stored.
-                int at = length.length;
-                length[--at] = ':';
-                int n = bytes.length;
-                do {
-                    length[--at] = (byte) ('0' + n % 10);
-                    n /= 10;
-                } while (n > 0);
-                sha.update(length, at, length.length - at);
-                sha.update(bytes);
-            }
+        for (Object v : values) value(v);
+        endRow();
+    }
+
+    /** One column value of the current row; {@link #endRow} ends the row. */
+    void value(Object v) {
+        if (v == null) {
+            sha.update(NULL);
+            return;
         }
+        byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
+        // The decimal length and ':' written without a String per value: this runs for every column stored.
+        int at = length.length;
+        length[--at] = ':';
+        int n = bytes.length;
+        do {
+            length[--at] = (byte) ('0' + n % 10);
+            n /= 10;
+        } while (n > 0);
+        sha.update(length, at, length.length - at);
+        sha.update(bytes);
+    }
+
+    void endRow() {
         sha.update((byte) '\n');
         rows++;
     }
