@@ -2,6 +2,7 @@ package org.cotejo.cases.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Objects;
 import org.cotejo.cases.ScanSummary;
 import org.cotejo.cases.ScanWriter;
@@ -15,7 +16,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Stores one scan's rows through JDBC batches of {@link EvidenceRows#BATCH} rows, hashing each
- * row as it is bound (see {@link ResultHash}). Rows of events, detections and alerts are numbered
+ * row as it is bound (see {@link ResultHash}; the hashing runs on a second thread, {@link BackgroundDigests}). Rows of events, detections and alerts are numbered
  * {@code n} = 0, 1, 2... in the order they arrive. Rows are stored under the device's and the scan's
  * numbers and hashed with the device's public id, as {@link ResultHash} reads them back.
  */
@@ -32,6 +33,7 @@ final class BatchedScanWriter implements ScanWriter {
     private final Table detections;
     private final Table alerts;
     private final Table observations;
+    private final BackgroundDigests digests = new BackgroundDigests();
     private boolean finished;
 
     BatchedScanWriter(Handle h, String caseId, String scanId, String deviceId, long deviceNo, long scanNo, String evidenceId,
@@ -75,7 +77,7 @@ final class BatchedScanWriter implements ScanWriter {
     @Override
     public void observation(StoredObservation o) {
         // Hashed when the scan finishes, in (type, value) order read back from the table.
-        observations.addUnhashed(o.type(), o.value(), o.count(), StoredTime.format(o.firstSeen()),
+        observations.add(o.type(), o.value(), o.count(), StoredTime.format(o.firstSeen()),
                 StoredTime.format(o.lastSeen()), o.trace());
     }
 
@@ -91,6 +93,7 @@ final class BatchedScanWriter implements ScanWriter {
             t.flush();
             t.close();
         }
+        digests.await();
         // Detections and alerts are counted as stored, whatever the caller counted.
         Object[] scanRow = ScanRows.values(summary, detections.rows, alerts.rows);
         RowDigest scanDigest = new RowDigest();
@@ -115,69 +118,100 @@ final class BatchedScanWriter implements ScanWriter {
     }
 
     /**
-     * One table's batch and digest. Plain JDBC batches rather than jdbi's PreparedBatch: jdbi looks up
-     * an argument factory for every bound value, which cost more than SQLite's own work per row.
+     * One table's batch and digest. Rows go {@link #ROWS} to a statement (one INSERT with that many
+     * VALUES rows): SQLite's work per statement and the driver's per executed row cost more than a
+     * row's own insert; the last few rows of the scan go one to a statement. Plain JDBC batches
+     * rather than jdbi's PreparedBatch: jdbi looks up an argument factory for every bound value, which
+     * cost more than SQLite's own work per row.
      */
     private final class Table {
-        final PreparedStatement insert;
+        /** Rows per INSERT statement (at most 23 columns: 2,300 parameters, well within both databases' limits). */
+        static final int ROWS = 100;
+
+        final PreparedStatement manyRows;
+        final PreparedStatement oneRow;
         final RowDigest digest = new RowDigest();
         /** Whether rows are numbered: {@code n} and then the device's id lead the hashed columns. */
         final boolean numbered;
+        /** Whether rows are hashed as they are written (observations are read back in order when the scan finishes). */
+        final boolean hashed;
+        /** The values of rows not yet bound, after their numbers. */
+        Object[][] waiting = new Object[ROWS][];
+        int waitingRows;
+        int pendingStatements;
         long rows;
-        int pending;
 
         /** {@code publicColumns}: as {@link ResultHash} hashes them; the row stores numbers for the ids. */
         Table(String table, String publicColumns) {
             numbered = publicColumns.startsWith("n, device_id, ");
+            hashed = numbered;
             String stored = numbered ? "n, " + publicColumns.substring("n, device_id, ".length())
                     : publicColumns.substring("device_id, evidence_id, ".length());
-            int columns = stored.split(",").length;
-            String sql = "INSERT INTO " + table + " (device_no, scan_no, " + stored + ") VALUES (?, ?" + ", ?".repeat(columns) + ")";
+            String row = "(?, ?" + ", ?".repeat(stored.split(",").length) + ")";
+            String insert = "INSERT INTO " + table + " (device_no, scan_no, " + stored + ") VALUES ";
             try {
-                insert = h.getConnection().prepareStatement(sql);
+                manyRows = h.getConnection().prepareStatement(insert + String.join(", ", Collections.nCopies(ROWS, row)));
+                oneRow = h.getConnection().prepareStatement(insert + row);
             } catch (SQLException e) {
                 throw new UnableToCreateStatementException(e);
             }
         }
 
-        /** A numbered row: {@code values} are the columns after n and device_id. */
+        /**
+         * A row: {@code values} are its stored columns after the numbers (for a numbered row, the columns
+         * hashed after n and device_id).
+         */
         void add(Object... values) {
             requireOpen();
-            digest.value(rows);
-            digest.value(deviceId);
-            for (Object v : values) digest.value(v);
-            digest.endRow();
-            bind(values);
-        }
-
-        /** A row hashed later, from the table: {@code values} are the stored columns after the numbers. */
-        void addUnhashed(Object... values) {
-            bind(values);
-        }
-
-        private void bind(Object[] values) {
-            requireOpen();
+            waiting[waitingRows++] = values;
+            rows++;
+            if (waitingRows < ROWS) return;
             try {
-                int at = 1;
-                insert.setLong(at++, deviceNo);
-                insert.setLong(at++, scanNo);
-                if (numbered) insert.setLong(at++, rows);
-                for (Object v : values) {
-                    if (v instanceof Long n) insert.setLong(at++, n);
-                    else insert.setString(at++, (String) v);
+                hashWaiting();
+                bindWaiting(manyRows, 0, ROWS, 1);
+                manyRows.addBatch();
+                if (++pendingStatements * ROWS >= EvidenceRows.BATCH) {
+                    manyRows.executeBatch();
+                    pendingStatements = 0;
                 }
-                insert.addBatch();
             } catch (SQLException e) {
                 throw new UnableToExecuteStatementException(e, null);
             }
-            rows++;
-            if (++pending >= EvidenceRows.BATCH) flush();
+            waiting = new Object[ROWS][];
+            waitingRows = 0;
+        }
+
+        /** Binds waiting rows {@code from} until {@code to} to {@code insert}, the first at parameter {@code at}. */
+        private void bindWaiting(PreparedStatement insert, int from, int to, int at) throws SQLException {
+            long n = rows - waitingRows + from;
+            for (int r = from; r < to; r++, n++) {
+                insert.setLong(at++, deviceNo);
+                insert.setLong(at++, scanNo);
+                if (numbered) insert.setLong(at++, n);
+                for (Object v : waiting[r]) {
+                    if (v instanceof Long l) insert.setLong(at++, l);
+                    else insert.setString(at++, (String) v);
+                }
+            }
+        }
+
+        /** Hands the waiting rows to the digest thread; they are not changed afterwards (a new array waits). */
+        private void hashWaiting() {
+            if (hashed && waitingRows > 0) digests.numberedRows(digest, rows - waitingRows, deviceId, waiting, waitingRows);
         }
 
         void flush() {
+            hashWaiting();
             try {
-                if (pending > 0) insert.executeBatch();
-                pending = 0;
+                if (pendingStatements > 0) manyRows.executeBatch();
+                pendingStatements = 0;
+                for (int r = 0; r < waitingRows; r++) {
+                    bindWaiting(oneRow, r, r + 1, 1);
+                    oneRow.addBatch();
+                }
+                if (waitingRows > 0) oneRow.executeBatch();
+                waiting = new Object[ROWS][];
+                waitingRows = 0;
             } catch (SQLException e) {
                 throw new UnableToExecuteStatementException(e, null);
             }
@@ -185,7 +219,8 @@ final class BatchedScanWriter implements ScanWriter {
 
         void close() {
             try {
-                insert.close();
+                manyRows.close();
+                oneRow.close();
             } catch (SQLException e) {
                 throw new UnableToExecuteStatementException(e, null);
             }

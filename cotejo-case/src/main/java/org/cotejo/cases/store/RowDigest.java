@@ -15,6 +15,7 @@ final class RowDigest {
     private static final byte[] NULL = {'~'};
     private final MessageDigest sha = org.cotejo.core.Hashing.sha256();
     private final byte[] length = new byte[11];
+    private final byte[] number = new byte[24];
     private long rows;
 
     void row(Object... values) {
@@ -39,6 +40,27 @@ final class RowDigest {
         } while (n > 0);
         sha.update(length, at, length.length - at);
         sha.update(bytes);
+    }
+
+    /** A whole number as a column value: its decimal text, written without a String (every row has one). */
+    void value(long v) {
+        if (v < 0) {
+            value(Long.toString(v));
+            return;
+        }
+        byte[] b = number;
+        int at = b.length;
+        do {
+            b[--at] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        int digits = b.length - at;
+        b[--at] = ':';
+        do {
+            b[--at] = (byte) ('0' + digits % 10);
+            digits /= 10;
+        } while (digits > 0);
+        sha.update(b, at, b.length - at);
     }
 
     void endRow() {
