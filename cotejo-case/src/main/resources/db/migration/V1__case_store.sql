@@ -107,6 +107,17 @@ CREATE TABLE scans (
 -- on PostgreSQL), so a row is written once, in its key's b-tree, rather than in a row table and again
 -- in a primary-key index.
 
+-- The files a scan's rows were read from (path and SHA-256), numbered per scan: a row names its source
+-- file by that number rather than repeating ninety characters of text.
+CREATE TABLE sources (
+    device_no    BIGINT NOT NULL,
+    scan_no      BIGINT NOT NULL,
+    source_no    BIGINT NOT NULL,
+    file         TEXT NOT NULL,
+    sha256       TEXT NOT NULL,
+    PRIMARY KEY (device_no, scan_no, source_no)
+) ${sqlite_without_rowid};
+
 -- Timeline events (what the report's timelines are built from), in the order the scan wrote them (n).
 CREATE TABLE events (
     device_no    BIGINT NOT NULL,
@@ -116,8 +127,7 @@ CREATE TABLE events (
     module       TEXT NOT NULL,
     event        TEXT NOT NULL,
     description  TEXT NOT NULL,
-    source_file  TEXT NOT NULL,
-    source_sha256 TEXT NOT NULL,
+    source_no    BIGINT NOT NULL,         -- sources.source_no of this scan
     locator      TEXT NOT NULL,
     PRIMARY KEY (device_no, scan_no, n)
 ) ${sqlite_without_rowid};
@@ -125,9 +135,7 @@ CREATE TABLE events (
 CREATE INDEX events_by_device_time ON events (device_no, time, scan_no, n);
 
 -- Observables per device and evidence item (from that item's scan, which the case keeps one of), with
--- counts and times. "Which devices have this value" looks the value up under each of the case's
--- devices through the primary key: a second index by value would cost every stored observation a
--- second b-tree insert, for a question the key answers in a few milliseconds a thousand devices.
+-- counts and times.
 CREATE TABLE observations (
     device_no    BIGINT NOT NULL,
     type         TEXT NOT NULL,
@@ -139,6 +147,7 @@ CREATE TABLE observations (
     trace        TEXT NOT NULL,
     PRIMARY KEY (device_no, type, value, scan_no)
 ) ${sqlite_without_rowid};
+CREATE INDEX observations_by_value ON observations (type, value, device_no);
 
 -- A device's detections are found through the primary key (a device has few).
 CREATE TABLE detections (
@@ -159,8 +168,7 @@ CREATE TABLE detections (
     indicator_value  TEXT NOT NULL,
     collection       TEXT NOT NULL,
     feed_sha256      TEXT NOT NULL,
-    source_file      TEXT NOT NULL,
-    source_sha256    TEXT NOT NULL,
+    source_no        BIGINT NOT NULL,     -- sources.source_no of this scan
     locator          TEXT NOT NULL,
     time             TEXT,
     message          TEXT NOT NULL,
@@ -176,8 +184,7 @@ CREATE TABLE alerts (
     module         TEXT NOT NULL,
     message        TEXT NOT NULL,
     time           TEXT,
-    source_file    TEXT NOT NULL,
-    source_sha256  TEXT NOT NULL,
+    source_no      BIGINT NOT NULL,       -- sources.source_no of this scan
     locator        TEXT NOT NULL,
     PRIMARY KEY (device_no, scan_no, n)
 ) ${sqlite_without_rowid};

@@ -2,7 +2,10 @@ package org.cotejo.cases.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.cotejo.cases.ScanSummary;
 import org.cotejo.cases.ScanWriter;
@@ -34,6 +37,9 @@ final class BatchedScanWriter implements ScanWriter {
     private final Table alerts;
     private final Table observations;
     private final BackgroundDigests digests = new BackgroundDigests();
+    /** The scan's source files by path and hash, numbered in the order they first occur. */
+    private final Map<Source, Long> sources = new HashMap<>();
+    private final PreparedStatement sourceInsert;
     private boolean finished;
 
     BatchedScanWriter(Handle h, String caseId, String scanId, String deviceId, long deviceNo, long scanNo, String evidenceId,
@@ -46,6 +52,12 @@ final class BatchedScanWriter implements ScanWriter {
         this.scanNo = scanNo;
         this.evidenceId = Objects.requireNonNull(evidenceId, "evidenceId");
         this.textOrder = textOrder;
+        try {
+            sourceInsert = h.getConnection().prepareStatement("INSERT INTO sources (device_no, scan_no, source_no, file, sha256)"
+                    + " VALUES (?, ?, ?, ?, ?)");
+        } catch (SQLException e) {
+            throw new UnableToCreateStatementException(e);
+        }
         events = new Table("events", ResultHash.EVENT_COLUMNS);
         detections = new Table("detections", ResultHash.DETECTION_COLUMNS);
         alerts = new Table("alerts", ResultHash.ALERT_COLUMNS);
@@ -93,6 +105,11 @@ final class BatchedScanWriter implements ScanWriter {
             t.flush();
             t.close();
         }
+        try {
+            sourceInsert.close();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
         digests.await();
         // Detections and alerts are counted as stored, whatever the caller counted.
         Object[] scanRow = ScanRows.values(summary, detections.rows, alerts.rows);
@@ -112,6 +129,28 @@ final class BatchedScanWriter implements ScanWriter {
             throw new IllegalArgumentException("row of device " + given + " given to the scan of device " + deviceId);
         }
     }
+
+    /** The number of a source file in this scan, stored with the file's path and hash the first time it occurs. */
+    private long sourceNo(String file, String sha256) {
+        Source key = new Source(file, sha256);
+        Long known = sources.get(key);
+        if (known != null) return known;
+        long no = sources.size() + 1;
+        try {
+            sourceInsert.setLong(1, deviceNo);
+            sourceInsert.setLong(2, scanNo);
+            sourceInsert.setLong(3, no);
+            sourceInsert.setString(4, file);
+            sourceInsert.setString(5, sha256);
+            sourceInsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+        sources.put(key, no);
+        return no;
+    }
+
+    private record Source(String file, String sha256) {}
 
     private void requireOpen() {
         if (finished) throw new IllegalStateException("scan " + scanId + " is already finished");
@@ -135,8 +174,12 @@ final class BatchedScanWriter implements ScanWriter {
         final boolean numbered;
         /** Whether rows are hashed as they are written (observations are read back in order when the scan finishes). */
         final boolean hashed;
+        /** Where source_file and then source_sha256 are among a row's values (stored as one source_no); -1 without. */
+        final int sourceAt;
         /** The values of rows not yet bound, after their numbers. */
         Object[][] waiting = new Object[ROWS][];
+        /** Their source numbers, when the table has a source. */
+        final long[] waitingSources = new long[ROWS];
         int waitingRows;
         int pendingStatements;
         long rows;
@@ -145,8 +188,10 @@ final class BatchedScanWriter implements ScanWriter {
         Table(String table, String publicColumns) {
             numbered = publicColumns.startsWith("n, device_id, ");
             hashed = numbered;
-            String stored = numbered ? "n, " + publicColumns.substring("n, device_id, ".length())
+            String values = numbered ? publicColumns.substring("n, device_id, ".length())
                     : publicColumns.substring("device_id, evidence_id, ".length());
+            sourceAt = Arrays.asList(values.split(", ")).indexOf("source_file");
+            String stored = (numbered ? "n, " : "") + values.replace("source_file, source_sha256", "source_no");
             String row = "(?, ?" + ", ?".repeat(stored.split(",").length) + ")";
             String insert = "INSERT INTO " + table + " (device_no, scan_no, " + stored + ") VALUES ";
             try {
@@ -163,6 +208,7 @@ final class BatchedScanWriter implements ScanWriter {
          */
         void add(Object... values) {
             requireOpen();
+            if (sourceAt >= 0) waitingSources[waitingRows] = sourceNo((String) values[sourceAt], (String) values[sourceAt + 1]);
             waiting[waitingRows++] = values;
             rows++;
             if (waitingRows < ROWS) return;
@@ -188,9 +234,16 @@ final class BatchedScanWriter implements ScanWriter {
                 insert.setLong(at++, deviceNo);
                 insert.setLong(at++, scanNo);
                 if (numbered) insert.setLong(at++, n);
-                for (Object v : waiting[r]) {
-                    if (v instanceof Long l) insert.setLong(at++, l);
-                    else insert.setString(at++, (String) v);
+                Object[] values = waiting[r];
+                for (int i = 0; i < values.length; i++) {
+                    if (i == sourceAt) {
+                        insert.setLong(at++, waitingSources[r]);
+                        i++; // source_sha256, stored with the source
+                    } else if (values[i] instanceof Long l) {
+                        insert.setLong(at++, l);
+                    } else {
+                        insert.setString(at++, (String) values[i]);
+                    }
                 }
             }
         }

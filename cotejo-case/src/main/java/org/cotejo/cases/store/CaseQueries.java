@@ -21,11 +21,11 @@ import org.jdbi.v3.core.statement.StatementContext;
  * the timeline's index usable for its order.
  */
 final class CaseQueries {
-    static final String DETECTIONS_OF_DEVICE = "SELECT " + ResultHash.rowColumns(ResultHash.DETECTION_COLUMNS) + " FROM detections r"
-            + " JOIN devices d ON d.device_no = r.device_no WHERE d.case_id = :caseId AND d.id = :deviceId"
+    static final String DETECTIONS_OF_DEVICE = "SELECT " + ResultHash.rowColumns(ResultHash.DETECTION_COLUMNS)
+            + " FROM " + ResultHash.numbered("detections") + " WHERE d.case_id = :caseId AND d.id = :deviceId"
             + " ORDER BY (r.time IS NULL), r.time, r.scan_no, r.n";
-    static final String DETECTIONS_OF_CASE = "SELECT " + ResultHash.rowColumns(ResultHash.DETECTION_COLUMNS) + " FROM detections r"
-            + " JOIN devices d ON d.device_no = r.device_no WHERE d.case_id = :caseId"
+    static final String DETECTIONS_OF_CASE = "SELECT " + ResultHash.rowColumns(ResultHash.DETECTION_COLUMNS)
+            + " FROM " + ResultHash.numbered("detections") + " WHERE d.case_id = :caseId"
             + " ORDER BY d.id%s, (r.time IS NULL), r.time, r.scan_no, r.n";
     static final String DEVICES_WITH = "SELECT d.id, SUM(o.count) AS seen, MIN(o.first_seen) AS first_seen, MAX(o.last_seen) AS last_seen"
             + " FROM observations o JOIN devices d ON d.device_no = o.device_no"
@@ -36,8 +36,9 @@ final class CaseQueries {
             + " JOIN (SELECT type, value, SUM(count) AS seen FROM observations WHERE device_no = (" + deviceNo("deviceB") + ")"
             + " GROUP BY type, value) b ON b.type = a.type AND b.value = a.value"
             + " ORDER BY a.type%s, a.value%<s";
-    static final String EVENTS = "SELECT time, module, event, description, source_file, source_sha256, locator FROM events"
-            + " WHERE device_no = (" + deviceNo("deviceId") + ") AND time >= :from ORDER BY time, scan_no, n LIMIT :limit";
+    static final String EVENTS = "SELECT r.time, r.module, r.event, r.description, src.file, src.sha256, r.locator FROM events r"
+            + " JOIN sources src ON src.device_no = r.device_no AND src.scan_no = r.scan_no AND src.source_no = r.source_no"
+            + " WHERE r.device_no = (" + deviceNo("deviceId") + ") AND r.time >= :from ORDER BY r.time, r.scan_no, r.n LIMIT :limit";
 
     private final String textOrder;
 

@@ -29,10 +29,11 @@ import org.jdbi.v3.core.statement.Query;
  * </ul>
  * Values are the stored column text, so the writer (which hashes what it binds) and a later
  * recomputation from the database agree exactly. The columns are the public ones: a row stores its
- * device and scan as internal numbers ({@code device_no}, {@code scan_no}), and its {@code device_id}
- * and {@code evidence_id} here are the text identifiers those numbers stand for, read through the
- * devices and scans tables. A changed number moves a row to another device or scan, and so changes
- * the hash too.
+ * device, scan and source file as internal numbers ({@code device_no}, {@code scan_no},
+ * {@code source_no}), and its {@code device_id}, {@code evidence_id}, {@code source_file} and
+ * {@code source_sha256} here are the text those numbers stand for, read through the devices, scans and
+ * sources tables. A changed number moves a row to another device, scan or source, and so changes the
+ * hash too.
  */
 final class ResultHash {
     static final String SCAN_COLUMNS = "evidence_id, device_id, tool_version, feeds_key, started_at, finished_at, analyst, verdict,"
@@ -82,7 +83,7 @@ final class ResultHash {
 
     /**
      * The select list for the public {@code columns} of a scan-row table aliased {@code r}, joined
-     * with its device as {@code d} (and, for evidence_id, its scan as {@code s}).
+     * as {@link #numbered} joins it (and, for evidence_id, with its scan as {@code s}).
      */
     static String rowColumns(String columns) {
         Matcher m = COLUMN.matcher(columns);
@@ -92,6 +93,8 @@ final class ResultHash {
             String source = switch (column) {
                 case "device_id" -> "d.id";
                 case "evidence_id" -> "s.evidence_id";
+                case "source_file" -> "src.file";
+                case "source_sha256" -> "src.sha256";
                 default -> "r." + column;
             };
             m.appendReplacement(select, source);
@@ -99,8 +102,14 @@ final class ResultHash {
         return m.appendTail(select).toString();
     }
 
+    /** A table of numbered rows (events, detections, alerts) as {@code r}, with its device as {@code d} and source as {@code src}. */
+    static String numbered(String table) {
+        return table + " r JOIN devices d ON d.device_no = r.device_no"
+                + " JOIN sources src ON src.device_no = r.device_no AND src.scan_no = r.scan_no AND src.source_no = r.source_no";
+    }
+
     private static RowDigest rows(Handle h, String table, String columns, long deviceNo, long scanNo) {
-        return digest(h.createQuery("SELECT " + rowColumns(columns) + " FROM " + table + " r JOIN devices d ON d.device_no = r.device_no"
+        return digest(h.createQuery("SELECT " + rowColumns(columns) + " FROM " + numbered(table)
                         + " WHERE r.device_no = :deviceNo AND r.scan_no = :scanNo ORDER BY r.n")
                 .bind("deviceNo", deviceNo).bind("scanNo", scanNo));
     }

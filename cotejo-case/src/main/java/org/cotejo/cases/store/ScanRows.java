@@ -40,7 +40,7 @@ final class ScanRows {
         List<long[]> earlier = h.createQuery("SELECT device_no, scan_no FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId")
                 .bind("caseId", caseId).bind("evidenceId", evidenceId).map((r, ctx) -> new long[] {r.getLong(1), r.getLong(2)}).list();
         for (long[] scan : earlier) {
-            for (String table : List.of("events", "detections", "alerts", "observations")) {
+            for (String table : List.of("events", "detections", "alerts", "observations", "sources")) {
                 h.createUpdate("DELETE FROM " + table + " WHERE device_no = :deviceNo AND scan_no = :scanNo")
                         .bind("deviceNo", scan[0]).bind("scanNo", scan[1]).execute();
             }

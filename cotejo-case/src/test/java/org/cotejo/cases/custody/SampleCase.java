@@ -111,14 +111,16 @@ final class SampleCase {
                         + " '2026-01-05T09:10:00.000000Z', '2026-01-05T09:11:00.000000Z', 'analyst-a', 'infected', 'delivery+execution',"
                         + " 1200, 3, 0, '', 1, 1)",
                 CASE, SCAN, BACKUP, "f0".repeat(32));
+        h.execute("INSERT INTO sources (device_no, scan_no, source_no, file, sha256) VALUES (1, 1, 1, 'Library/SMS/sms.db', ?)",
+                "3d".repeat(32));
         for (int n = 1; n <= 3; n++) {
             h.execute("INSERT INTO detections (device_no, scan_no, n, level, disposition, module, trace, observable_type,"
                             + " observable_value, observable_raw, field, rule, indicator_id, indicator_type, indicator_value, collection,"
-                            + " feed_sha256, source_file, source_sha256, locator, time, message) VALUES (1, 1, ?, 'high', 'open',"
+                            + " feed_sha256, source_no, locator, time, message) VALUES (1, 1, ?, 'high', 'open',"
                             + " 'sms', 'delivery', 'domain', ?, ?, 'text', 'domain-or-subdomain', ?, 'domain', ?, 'Pegasus', ?,"
-                            + " 'Library/SMS/sms.db', ?, ?, '2021-07-01T10:00:00Z', ?)",
+                            + " 1, ?, '2021-07-01T10:00:00Z', ?)",
                     (long) n, "link" + n + ".example.net", "hxxps://link" + n + ".example[.]net/x", "indicator--" + n,
-                    "link" + n + ".example.net", "5a".repeat(32), "3d".repeat(32), "message ROWID " + (40 + n),
+                    "link" + n + ".example.net", "5a".repeat(32), "message ROWID " + (40 + n),
                     "SMS with a link to link" + n + ".example.net, an indicator of Pegasus");
         }
         String result = new DetectionRowsHash().recompute(h, CASE, SCAN);

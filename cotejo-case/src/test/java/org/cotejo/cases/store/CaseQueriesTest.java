@@ -96,8 +96,8 @@ class CaseQueriesTest {
             // Which devices have a value: through the value's index, or the case's devices and then each
             // one's observations by primary key; planners choose by statistics.
             Map<String, String> byIndex = Map.of(
-                    CaseQueries.DETECTIONS_OF_DEVICE, sqlite ? "SEARCH r USING PRIMARY KEY \\(device_no=\\?\\)" : "detections_pkey",
-                    CaseQueries.DETECTIONS_OF_CASE, sqlite ? "SEARCH r USING PRIMARY KEY \\(device_no=\\?\\)" : "detections_pkey",
+                    CaseQueries.DETECTIONS_OF_DEVICE, sqlite ? "SEARCH r USING PRIMARY KEY \\(device_no=\\?" : "detections_pkey",
+                    CaseQueries.DETECTIONS_OF_CASE, sqlite ? "SEARCH r USING PRIMARY KEY \\(device_no=\\?" : "detections_pkey",
                     CaseQueries.DEVICES_WITH, "observations_by_value|PRIMARY KEY \\(device_no=\\? AND type=\\? AND value=\\?\\)",
                     CaseQueries.SHARED, sqlite ? "SEARCH observations USING PRIMARY KEY \\(device_no=\\?\\)" : "observations_pkey",
                     CaseQueries.EVENTS, "events_by_device_time");

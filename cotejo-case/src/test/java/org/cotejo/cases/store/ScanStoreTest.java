@@ -77,9 +77,11 @@ class ScanStoreTest {
                 "UPDATE observations SET count = count + 1 WHERE value = 'lsd.example'",
                 "UPDATE scans SET verdict = 'nothing found'",
                 "DELETE FROM events WHERE n = 99",
-                // The internal numbers: a row moved to another scan, the device's rows given to another device.
+                // The internal numbers and what they stand for: a row moved to another scan, the device's
+                // rows given to another device, a source file's hash changed under every row read from it.
                 "UPDATE events SET scan_no = scan_no + 1 WHERE n = 5",
-                "UPDATE devices SET device_no = device_no + 1");
+                "UPDATE devices SET device_no = device_no + 1",
+                "UPDATE sources SET sha256 = 'c' || substr(sha256, 2) WHERE file = 'Library/Databases/DataUsage.sqlite'");
         for (String change : tampering) {
             try (CaseStore store = seeded(backend)) {
                 String written = store.transaction(h -> writeScan(store, h, "s-1", 100)).resultSha256();
