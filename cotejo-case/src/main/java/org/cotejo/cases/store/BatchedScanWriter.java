@@ -192,7 +192,9 @@ final class BatchedScanWriter implements ScanWriter {
                     : publicColumns.substring("device_id, evidence_id, ".length());
             sourceAt = Arrays.asList(values.split(", ")).indexOf("source_file");
             String stored = (numbered ? "n, " : "") + values.replace("source_file, source_sha256", "source_no");
-            String row = "(?, ?" + ", ?".repeat(stored.split(",").length) + ")";
+            // The scan's numbers are written into the statement (they are numbers this writer looked up,
+            // not text from evidence): two fewer values to bind per row.
+            String row = "(" + deviceNo + ", " + scanNo + ", ?" + ", ?".repeat(stored.split(",").length - 1) + ")";
             String insert = "INSERT INTO " + table + " (device_no, scan_no, " + stored + ") VALUES ";
             try {
                 manyRows = h.getConnection().prepareStatement(insert + String.join(", ", Collections.nCopies(ROWS, row)));
@@ -231,8 +233,6 @@ final class BatchedScanWriter implements ScanWriter {
         private void bindWaiting(PreparedStatement insert, int from, int to, int at) throws SQLException {
             long n = rows - waitingRows + from;
             for (int r = from; r < to; r++, n++) {
-                insert.setLong(at++, deviceNo);
-                insert.setLong(at++, scanNo);
                 if (numbered) insert.setLong(at++, n);
                 Object[] values = waiting[r];
                 for (int i = 0; i < values.length; i++) {
