@@ -1,6 +1,7 @@
 -- Cotejo case store, schema 1. Portable between SQLite and PostgreSQL: TEXT, BIGINT and INTEGER only;
 -- times are ISO-8601 UTC text ("2026-11-27T19:30:58.123456Z"), which sorts as time does; ids are
--- chosen by the application (no auto-increment), so both databases behave the same.
+-- chosen by the application (no auto-increment), so both databases behave the same: the text ids are
+-- the public ones, the integer numbers (device_no, scan_no) are internal keys of the scan-row tables.
 
 CREATE TABLE cases (
     id            TEXT PRIMARY KEY,
@@ -21,8 +22,10 @@ CREATE TABLE devices (
     pseudonym    TEXT,                     -- of the person, never the name
     identifiers  TEXT,                     -- JSON object: udid, serial_number, imei, android_id...
     created_at   TEXT NOT NULL,
+    device_no    BIGINT NOT NULL,          -- unique in the database; the scan-row tables refer to the device by it
     PRIMARY KEY (case_id, id),
-    UNIQUE (case_id, label)
+    UNIQUE (case_id, label),
+    UNIQUE (device_no)
 );
 
 CREATE TABLE evidence (
@@ -89,49 +92,68 @@ CREATE TABLE scans (
     alerts         BIGINT NOT NULL,
     problems       TEXT,                   -- JSON array of {module, file, message}
     result_sha256  TEXT NOT NULL,          -- over the stored rows of this scan, checked by case verify
+    device_no      BIGINT NOT NULL,        -- devices.device_no of device_id
+    scan_no        BIGINT NOT NULL,        -- numbers the device's scans; the scan-row tables refer to the scan by it
     PRIMARY KEY (case_id, id),
     UNIQUE (case_id, evidence_id, tool_version, feeds_key),
+    UNIQUE (device_no, scan_no),
     FOREIGN KEY (case_id, evidence_id) REFERENCES evidence(case_id, id)
 );
 
--- Timeline events of every scan (what the report's timelines are built from).
+-- The rows of every scan: timeline events, observations, detections, alerts. There are millions, so
+-- they carry the integer numbers of their device and scan (devices.device_no, scans.scan_no) instead of
+-- the text identifiers: every key and index entry stays small. On SQLite each of these tables is
+-- clustered by its primary key (the sqlite_without_rowid placeholder is WITHOUT ROWID there and empty
+-- on PostgreSQL), so a row is written once, in its key's b-tree, rather than in a row table and again
+-- in a primary-key index.
+
+-- The files a scan's rows were read from (path and SHA-256), numbered per scan: a row names its source
+-- file by that number rather than repeating ninety characters of text.
+CREATE TABLE sources (
+    device_no    BIGINT NOT NULL,
+    scan_no      BIGINT NOT NULL,
+    source_no    BIGINT NOT NULL,
+    file         TEXT NOT NULL,
+    sha256       TEXT NOT NULL,
+    PRIMARY KEY (device_no, scan_no, source_no)
+) ${sqlite_without_rowid};
+
+-- Timeline events (what the report's timelines are built from), in the order the scan wrote them (n).
 CREATE TABLE events (
-    case_id      TEXT NOT NULL,
-    scan_id      TEXT NOT NULL,
+    device_no    BIGINT NOT NULL,
+    scan_no      BIGINT NOT NULL,
     n            BIGINT NOT NULL,
-    device_id    TEXT NOT NULL,
     time         TEXT NOT NULL,
     module       TEXT NOT NULL,
     event        TEXT NOT NULL,
     description  TEXT NOT NULL,
-    source_file  TEXT NOT NULL,
-    source_sha256 TEXT NOT NULL,
+    source_no    BIGINT NOT NULL,         -- sources.source_no of this scan
     locator      TEXT NOT NULL,
-    PRIMARY KEY (case_id, scan_id, n)
-);
-CREATE INDEX events_by_device_time ON events (case_id, device_id, time);
+    PRIMARY KEY (device_no, scan_no, n)
+) ${sqlite_without_rowid};
+-- A device's timeline in time order; ties in the order of scans and rows, so pages are stable.
+CREATE INDEX events_by_device_time ON events (device_no, time, scan_no, n);
 
--- Observables per device and evidence item (from that item's latest scan), with counts and times.
+-- Observables per device and evidence item (from that item's scan, which the case keeps one of), with
+-- counts and times.
 CREATE TABLE observations (
-    case_id      TEXT NOT NULL,
-    device_id    TEXT NOT NULL,
-    evidence_id  TEXT NOT NULL,
-    scan_id      TEXT NOT NULL,
+    device_no    BIGINT NOT NULL,
     type         TEXT NOT NULL,
     value        TEXT NOT NULL,
+    scan_no      BIGINT NOT NULL,
     count        BIGINT NOT NULL,
     first_seen   TEXT,
     last_seen    TEXT,
     trace        TEXT NOT NULL,
-    PRIMARY KEY (case_id, device_id, type, value, evidence_id)
-);
-CREATE INDEX observations_by_value ON observations (case_id, type, value, device_id);
+    PRIMARY KEY (device_no, type, value, scan_no)
+) ${sqlite_without_rowid};
+CREATE INDEX observations_by_value ON observations (type, value, device_no);
 
+-- A device's detections are found through the primary key (a device has few).
 CREATE TABLE detections (
-    case_id          TEXT NOT NULL,
-    scan_id          TEXT NOT NULL,
+    device_no        BIGINT NOT NULL,
+    scan_no          BIGINT NOT NULL,
     n                BIGINT NOT NULL,
-    device_id        TEXT NOT NULL,
     level            TEXT NOT NULL,
     disposition      TEXT NOT NULL,
     module           TEXT NOT NULL,
@@ -146,31 +168,26 @@ CREATE TABLE detections (
     indicator_value  TEXT NOT NULL,
     collection       TEXT NOT NULL,
     feed_sha256      TEXT NOT NULL,
-    source_file      TEXT NOT NULL,
-    source_sha256    TEXT NOT NULL,
+    source_no        BIGINT NOT NULL,     -- sources.source_no of this scan
     locator          TEXT NOT NULL,
     time             TEXT,
     message          TEXT NOT NULL,
-    PRIMARY KEY (case_id, scan_id, n)
-);
-CREATE INDEX detections_by_device ON detections (case_id, device_id);
+    PRIMARY KEY (device_no, scan_no, n)
+) ${sqlite_without_rowid};
 
 CREATE TABLE alerts (
-    case_id        TEXT NOT NULL,
-    scan_id        TEXT NOT NULL,
+    device_no      BIGINT NOT NULL,
+    scan_no        BIGINT NOT NULL,
     n              BIGINT NOT NULL,
-    device_id      TEXT NOT NULL,
     level          TEXT NOT NULL,
     heuristic      TEXT NOT NULL,
     module         TEXT NOT NULL,
     message        TEXT NOT NULL,
     time           TEXT,
-    source_file    TEXT NOT NULL,
-    source_sha256  TEXT NOT NULL,
+    source_no      BIGINT NOT NULL,       -- sources.source_no of this scan
     locator        TEXT NOT NULL,
-    PRIMARY KEY (case_id, scan_id, n)
-);
-CREATE INDEX alerts_by_device ON alerts (case_id, device_id);
+    PRIMARY KEY (device_no, scan_no, n)
+) ${sqlite_without_rowid};
 
 -- The custody ledger: append-only, hash-chained, each entry signed (Ed25519) by the installation key.
 CREATE TABLE ledger (

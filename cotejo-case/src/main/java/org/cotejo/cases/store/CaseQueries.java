@@ -21,25 +21,34 @@ import org.jdbi.v3.core.statement.StatementContext;
  * the timeline's index usable for its order.
  */
 final class CaseQueries {
-    static final String DETECTIONS_OF_DEVICE = "SELECT " + ResultHash.DETECTION_COLUMNS + " FROM detections"
-            + " WHERE case_id = :caseId AND device_id = :deviceId ORDER BY (time IS NULL), time, scan_id%s, n";
-    static final String DETECTIONS_OF_CASE = "SELECT " + ResultHash.DETECTION_COLUMNS + " FROM detections"
-            + " WHERE case_id = :caseId ORDER BY device_id%s, (time IS NULL), time, scan_id%<s, n";
-    static final String DEVICES_WITH = "SELECT device_id, SUM(count) AS seen, MIN(first_seen) AS first_seen, MAX(last_seen) AS last_seen"
-            + " FROM observations WHERE case_id = :caseId AND type = :type AND value = :value GROUP BY device_id ORDER BY device_id%s";
+    static final String DETECTIONS_OF_DEVICE = "SELECT " + ResultHash.rowColumns(ResultHash.DETECTION_COLUMNS)
+            + " FROM " + ResultHash.numbered("detections") + " WHERE d.case_id = :caseId AND d.id = :deviceId"
+            + " ORDER BY (r.time IS NULL), r.time, r.scan_no, r.n";
+    static final String DETECTIONS_OF_CASE = "SELECT " + ResultHash.rowColumns(ResultHash.DETECTION_COLUMNS)
+            + " FROM " + ResultHash.numbered("detections") + " WHERE d.case_id = :caseId"
+            + " ORDER BY d.id%s, (r.time IS NULL), r.time, r.scan_no, r.n";
+    static final String DEVICES_WITH = "SELECT d.id, SUM(o.count) AS seen, MIN(o.first_seen) AS first_seen, MAX(o.last_seen) AS last_seen"
+            + " FROM observations o JOIN devices d ON d.device_no = o.device_no"
+            + " WHERE o.type = :type AND o.value = :value AND d.case_id = :caseId GROUP BY d.id ORDER BY d.id%s";
     static final String SHARED = "SELECT a.type, a.value, a.seen AS seen_a, b.seen AS seen_b FROM"
-            + " (SELECT type, value, SUM(count) AS seen FROM observations WHERE case_id = :caseId AND device_id = :deviceA"
+            + " (SELECT type, value, SUM(count) AS seen FROM observations WHERE device_no = (" + deviceNo("deviceA") + ")"
             + " GROUP BY type, value) a"
-            + " JOIN (SELECT type, value, SUM(count) AS seen FROM observations WHERE case_id = :caseId AND device_id = :deviceB"
+            + " JOIN (SELECT type, value, SUM(count) AS seen FROM observations WHERE device_no = (" + deviceNo("deviceB") + ")"
             + " GROUP BY type, value) b ON b.type = a.type AND b.value = a.value"
             + " ORDER BY a.type%s, a.value%<s";
-    static final String EVENTS = "SELECT time, module, event, description, source_file, source_sha256, locator FROM events"
-            + " WHERE case_id = :caseId AND device_id = :deviceId AND time >= :from ORDER BY time, scan_id, n LIMIT :limit";
+    static final String EVENTS = "SELECT r.time, r.module, r.event, r.description, src.file, src.sha256, r.locator FROM events r"
+            + " JOIN sources src ON src.device_no = r.device_no AND src.scan_no = r.scan_no AND src.source_no = r.source_no"
+            + " WHERE r.device_no = (" + deviceNo("deviceId") + ") AND r.time >= :from ORDER BY r.time, r.scan_no, r.n LIMIT :limit";
 
     private final String textOrder;
 
     CaseQueries(String textOrder) {
         this.textOrder = textOrder;
+    }
+
+    /** The number under which the scan-row tables keep the case's device named by parameter {@code deviceParameter}. */
+    private static String deviceNo(String deviceParameter) {
+        return "SELECT device_no FROM devices WHERE case_id = :caseId AND id = :" + deviceParameter;
     }
 
     /** A statement above with this database's collation filled in. */

@@ -42,9 +42,12 @@ final class CaseRows {
             throw new CotejoException("the case already has a device labelled '" + CotejoException.printable(d.label())
                     + "'; choose another label");
         }
-        h.createUpdate("INSERT INTO devices (case_id, id, label, platform, pseudonym, identifiers, created_at)"
-                        + " VALUES (:caseId, :id, :label, :platform, :pseudonym, :identifiers, :createdAt)")
-                .bind("caseId", caseId).bind("id", d.id()).bind("label", d.label()).bind("platform", d.platform())
+        // The device's number in the whole database (PostgreSQL holds several cases): the scan-row tables
+        // refer to the device by it.
+        long deviceNo = h.createQuery("SELECT COALESCE(MAX(device_no), 0) + 1 FROM devices").mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO devices (case_id, id, label, platform, pseudonym, identifiers, created_at, device_no)"
+                        + " VALUES (:caseId, :id, :label, :platform, :pseudonym, :identifiers, :createdAt, :deviceNo)")
+                .bind("caseId", caseId).bind("id", d.id()).bind("label", d.label()).bind("platform", d.platform()).bind("deviceNo", deviceNo)
                 .bind("pseudonym", d.pseudonym()).bind("identifiers", JsonColumns.identifiers(d.identifiers()))
                 .bind("createdAt", StoredTime.format(d.createdAt())).execute();
     }

@@ -15,26 +15,55 @@ final class RowDigest {
     private static final byte[] NULL = {'~'};
     private final MessageDigest sha = org.cotejo.core.Hashing.sha256();
     private final byte[] length = new byte[11];
+    private final byte[] number = new byte[24];
     private long rows;
 
     void row(Object... values) {
-        for (Object v : values) {
-            if (v == null) {
-                sha.update(NULL);
-            } else {
-                byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
-                // The decimal length and ':' written without a String per value: this runs for every column stored.
-                int at = length.length;
-                length[--at] = ':';
-                int n = bytes.length;
-                do {
-                    length[--at] = (byte) ('0' + n % 10);
-                    n /= 10;
-                } while (n > 0);
-                sha.update(length, at, length.length - at);
-                sha.update(bytes);
-            }
+        for (Object v : values) value(v);
+        endRow();
+    }
+
+    /** One column value of the current row; {@link #endRow} ends the row. */
+    void value(Object v) {
+        if (v == null) {
+            sha.update(NULL);
+            return;
         }
+        byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
+        // The decimal length and ':' written without a String per value: this runs for every column stored.
+        int at = length.length;
+        length[--at] = ':';
+        int n = bytes.length;
+        do {
+            length[--at] = (byte) ('0' + n % 10);
+            n /= 10;
+        } while (n > 0);
+        sha.update(length, at, length.length - at);
+        sha.update(bytes);
+    }
+
+    /** A whole number as a column value: its decimal text, written without a String (every row has one). */
+    void value(long v) {
+        if (v < 0) {
+            value(Long.toString(v));
+            return;
+        }
+        byte[] b = number;
+        int at = b.length;
+        do {
+            b[--at] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        int digits = b.length - at;
+        b[--at] = ':';
+        do {
+            b[--at] = (byte) ('0' + digits % 10);
+            digits /= 10;
+        } while (digits > 0);
+        sha.update(b, at, b.length - at);
+    }
+
+    void endRow() {
         sha.update((byte) '\n');
         rows++;
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.cotejo.cases.ScanSummary;
 import org.cotejo.cases.ScanWriter;
+import org.cotejo.core.CotejoException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -30,21 +31,28 @@ final class ScanRows {
      * custody ledger keeps the earlier scans' hashes.
      */
     ScanWriter start(Handle h, String caseId, String scanId, String deviceId, String evidenceId) {
-        String earlier = "SELECT id FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId";
+        long deviceNo = h.createQuery("SELECT device_no FROM devices WHERE case_id = :caseId AND id = :deviceId")
+                .bind("caseId", caseId).bind("deviceId", deviceId).mapTo(Long.class).findOne()
+                .orElseThrow(() -> new CotejoException("the case has no device with id " + CotejoException.printable(deviceId)));
         // Observations exist only beside a scan row (one transaction writes both), so a first scan has
         // nothing to remove; skipping the deletes also spares PostgreSQL the range reads that make
         // concurrent first scans of other devices conflict.
-        if (!h.createQuery(earlier).bind("caseId", caseId).bind("evidenceId", evidenceId).mapTo(String.class).list().isEmpty()) {
-            for (String table : List.of("events", "detections", "alerts")) {
-                h.createUpdate("DELETE FROM " + table + " WHERE case_id = :caseId AND scan_id IN (" + earlier + ")")
-                        .bind("caseId", caseId).bind("evidenceId", evidenceId).execute();
+        List<long[]> earlier = h.createQuery("SELECT device_no, scan_no FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId")
+                .bind("caseId", caseId).bind("evidenceId", evidenceId).map((r, ctx) -> new long[] {r.getLong(1), r.getLong(2)}).list();
+        for (long[] scan : earlier) {
+            for (String table : List.of("events", "detections", "alerts", "observations", "sources")) {
+                h.createUpdate("DELETE FROM " + table + " WHERE device_no = :deviceNo AND scan_no = :scanNo")
+                        .bind("deviceNo", scan[0]).bind("scanNo", scan[1]).execute();
             }
-            h.createUpdate("DELETE FROM observations WHERE case_id = :caseId AND device_id = :deviceId AND evidence_id = :evidenceId")
-                    .bind("caseId", caseId).bind("deviceId", deviceId).bind("evidenceId", evidenceId).execute();
+        }
+        if (!earlier.isEmpty()) {
             h.createUpdate("DELETE FROM scans WHERE case_id = :caseId AND evidence_id = :evidenceId")
                     .bind("caseId", caseId).bind("evidenceId", evidenceId).execute();
         }
-        return new BatchedScanWriter(h, caseId, scanId, deviceId, evidenceId, textOrder);
+        // Numbers the device's scans; a removed scan's number may be given again, its rows being gone.
+        long scanNo = h.createQuery("SELECT COALESCE(MAX(scan_no), 0) + 1 FROM scans WHERE device_no = :deviceNo")
+                .bind("deviceNo", deviceNo).mapTo(Long.class).one();
+        return new BatchedScanWriter(h, caseId, scanId, deviceId, deviceNo, scanNo, evidenceId, textOrder);
     }
 
     List<ScanSummary> scans(Handle h, String caseId) {
@@ -57,16 +65,24 @@ final class ScanRows {
         return ResultHash.recompute(h, caseId, scanId, textOrder);
     }
 
-    /** Writes the scan row; {@code values} are the {@link ResultHash#SCAN_COLUMNS} in order. */
-    static void insert(Handle h, String caseId, String scanId, Object[] values, String resultSha256) {
-        var update = h.createUpdate("INSERT INTO scans (case_id, id, " + ResultHash.SCAN_COLUMNS + ", result_sha256)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        update.bind(0, caseId).bind(1, scanId);
+    /**
+     * Writes the scan row; {@code values} are the {@link ResultHash#SCAN_COLUMNS} in order. Its result
+     * hash is set by {@link #setResultHash}: the hash covers rows read back through this row.
+     */
+    static void insert(Handle h, String caseId, String scanId, long deviceNo, long scanNo, Object[] values) {
+        var update = h.createUpdate("INSERT INTO scans (case_id, id, device_no, scan_no, " + ResultHash.SCAN_COLUMNS + ", result_sha256)"
+                + " VALUES (?, ?, ?, ?" + ", ?".repeat(values.length) + ", '')");
+        update.bind(0, caseId).bind(1, scanId).bind(2, deviceNo).bind(3, scanNo);
         for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Long n) update.bind(i + 2, n);
-            else update.bind(i + 2, (String) values[i]);
+            if (values[i] instanceof Long n) update.bind(i + 4, n);
+            else update.bind(i + 4, (String) values[i]);
         }
-        update.bind(values.length + 2, resultSha256).execute();
+        update.execute();
+    }
+
+    static void setResultHash(Handle h, String caseId, String scanId, String resultSha256) {
+        h.createUpdate("UPDATE scans SET result_sha256 = :hash WHERE case_id = :caseId AND id = :scanId")
+                .bind("hash", resultSha256).bind("caseId", caseId).bind("scanId", scanId).execute();
     }
 
     /** The scan row as stored: text columns as bound, so the result hash sees the same bytes. */

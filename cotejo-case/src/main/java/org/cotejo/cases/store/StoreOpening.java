@@ -3,6 +3,7 @@ package org.cotejo.cases.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -37,6 +38,7 @@ final class StoreOpening {
         FLYWAY_LOG.setLevel(Level.WARNING);
     }
 
+    private static final Pattern OLDER_SCHEMA_1 = Pattern.compile("checksum mismatch for migration version 1\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("([?&])password=[^&]*&?", Pattern.CASE_INSENSITIVE);
 
     final DataSource dataSource;
@@ -80,7 +82,7 @@ final class StoreOpening {
 
     private void migrate() {
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .failOnMissingLocations(true).load();
+                .placeholders(placeholders(postgres)).failOnMissingLocations(true).load();
         MigrationInfoService info = flyway.info();
         MigrationVersion known = Arrays.stream(info.all()).filter(m -> m.getState().isResolved()).map(MigrationInfo::getVersion)
                 .filter(v -> v != null).max(MigrationVersion::compareTo).orElse(MigrationVersion.EMPTY);
@@ -96,7 +98,19 @@ final class StoreOpening {
         schemaVersion = now == null ? 0 : Integer.parseInt(now.getVersion().getVersion().split("\\.")[0]);
     }
 
+    /** The values of the migrations' placeholders: SQLite clusters the scan-row tables by their keys. */
+    static Map<String, String> placeholders(boolean postgres) {
+        return Map.of("sqlite_without_rowid", postgres ? "" : "WITHOUT ROWID");
+    }
+
     private RuntimeException unexpected(RuntimeException e) {
+        if (e instanceof FlywayValidateException && OLDER_SCHEMA_1.matcher(String.valueOf(e.getMessage())).find()) {
+            // Schema 1 was rewritten in place before the first release (integer keys in the scan-row
+            // tables); a case made by a development build before that has schema 1 with other contents.
+            return new CotejoException("case database " + where + " was created by a development build of Cotejo with an older"
+                    + " schema 1, which this build cannot read; re-create the case (create it, add its devices, evidence and feeds,"
+                    + " and scan again)", e);
+        }
         if (e instanceof FlywayValidateException) {
             return new CotejoException("case database " + where + " does not match this Cotejo's schema (" + firstLine(e)
                     + "); was it made by a development build?", e);

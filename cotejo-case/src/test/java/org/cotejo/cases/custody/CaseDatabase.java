@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.flywaydb.core.Flyway;
+import org.cotejo.cases.store.CaseStore;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -32,8 +32,8 @@ final class CaseDatabase {
     static CaseDatabase create(Engine engine, Path folder) {
         String url = engine == Engine.SQLITE ? "jdbc:sqlite:" + folder.resolve("case.db") : postgresDatabase();
         String user = engine == Engine.SQLITE ? "" : "postgres";
-        // Flyway's dataSource(url, null, null) throws a NullPointerException: an empty user and password it is.
-        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
+        // The store migrates as it opens, with the placeholders and settings it uses.
+        CaseStore.open(url, user, "").close();
         return new CaseDatabase(engine, Jdbi.create(url, user, ""));
     }
 

@@ -168,8 +168,7 @@ class CaseVerifierTest {
     void oneByteChangedInAStoredResultIsReportedWithItsScan(Engine engine) {
         SampleCase c = SampleCase.build(engine, dir);
         String message = c.db.jdbi.withHandle(h -> h.createQuery("SELECT message FROM detections WHERE n = 2").mapTo(String.class).one());
-        c.db.execute("UPDATE detections SET message = ? WHERE case_id = ? AND scan_id = ? AND n = 2", flipLastChar(message),
-                SampleCase.CASE, SampleCase.SCAN);
+        c.db.execute("UPDATE detections SET message = ? WHERE device_no = 1 AND scan_no = 1 AND n = 2", flipLastChar(message));
 
         List<Discrepancy> found = c.verify();
 

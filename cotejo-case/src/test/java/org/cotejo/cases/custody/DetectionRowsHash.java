@@ -8,8 +8,9 @@ import org.jdbi.v3.core.Handle;
 final class DetectionRowsHash implements ResultHashes {
     @Override
     public String recompute(Handle h, String caseId, String scanId) {
-        String rows = h.createQuery("SELECT n, device_id, observable_value, indicator_value, feed_sha256, message FROM detections"
-                        + " WHERE case_id = :caseId AND scan_id = :scanId ORDER BY n")
+        String rows = h.createQuery("SELECT r.n, d.id, r.observable_value, r.indicator_value, r.feed_sha256, r.message FROM detections r"
+                        + " JOIN scans s ON s.device_no = r.device_no AND s.scan_no = r.scan_no JOIN devices d ON d.device_no = r.device_no"
+                        + " WHERE s.case_id = :caseId AND s.id = :scanId ORDER BY r.n")
                 .bind("caseId", caseId)
                 .bind("scanId", scanId)
                 .map((rs, ctx) -> rs.getLong(1) + "\t" + rs.getString(2) + "\t" + rs.getString(3) + "\t" + rs.getString(4) + "\t"

@@ -51,7 +51,8 @@ final class SampleCase {
         backup.put("3d/3d0d7e5fb2ce288813306e4d4636395e047a3d28", random(bytes, 120_000)); // sms.db by its backup file id
         backup.put("Library/Preferences/com.apple.networkusage.plist", random(bytes, 3_000));
         c.db.jdbi.useTransaction(h -> {
-            h.execute("INSERT INTO devices (case_id, id, label, platform, pseudonym, created_at) VALUES (?, 'dev-1', 'ES-01', 'ios', 'Minister A', ?)",
+            h.execute("INSERT INTO devices (case_id, id, label, platform, pseudonym, created_at, device_no)"
+                            + " VALUES (?, 'dev-1', 'ES-01', 'ios', 'Minister A', ?, 1)",
                     CASE, "2026-01-05T09:01:00.000000Z");
             c.ledger.append(h, CASE, LedgerAction.CREATE, "analyst-a", "cotejo case create case --agency CCN-CERT", Map.of(),
                     Map.of("case", CASE));
@@ -103,24 +104,27 @@ final class SampleCase {
         return manifest;
     }
 
-    /** A scan of the backup with three detections; returns the result hash it records. */
+    /** A scan of the backup (device 1's scan 1) with three detections; returns the result hash it records. */
     private String scan(Handle h) {
+        h.execute("INSERT INTO scans (case_id, id, evidence_id, device_id, tool_version, feeds_key, started_at, finished_at, analyst, verdict,"
+                        + " verdict_rule, records, detections, alerts, result_sha256, device_no, scan_no) VALUES (?, ?, ?, 'dev-1', '0.1.0', ?,"
+                        + " '2026-01-05T09:10:00.000000Z', '2026-01-05T09:11:00.000000Z', 'analyst-a', 'infected', 'delivery+execution',"
+                        + " 1200, 3, 0, '', 1, 1)",
+                CASE, SCAN, BACKUP, "f0".repeat(32));
+        h.execute("INSERT INTO sources (device_no, scan_no, source_no, file, sha256) VALUES (1, 1, 1, 'Library/SMS/sms.db', ?)",
+                "3d".repeat(32));
         for (int n = 1; n <= 3; n++) {
-            h.execute("INSERT INTO detections (case_id, scan_id, n, device_id, level, disposition, module, trace, observable_type,"
+            h.execute("INSERT INTO detections (device_no, scan_no, n, level, disposition, module, trace, observable_type,"
                             + " observable_value, observable_raw, field, rule, indicator_id, indicator_type, indicator_value, collection,"
-                            + " feed_sha256, source_file, source_sha256, locator, time, message) VALUES (?, ?, ?, 'dev-1', 'high', 'open',"
+                            + " feed_sha256, source_no, locator, time, message) VALUES (1, 1, ?, 'high', 'open',"
                             + " 'sms', 'delivery', 'domain', ?, ?, 'text', 'domain-or-subdomain', ?, 'domain', ?, 'Pegasus', ?,"
-                            + " 'Library/SMS/sms.db', ?, ?, '2021-07-01T10:00:00Z', ?)",
-                    CASE, SCAN, (long) n, "link" + n + ".example.net", "hxxps://link" + n + ".example[.]net/x", "indicator--" + n,
-                    "link" + n + ".example.net", "5a".repeat(32), "3d".repeat(32), "message ROWID " + (40 + n),
+                            + " 1, ?, '2021-07-01T10:00:00Z', ?)",
+                    (long) n, "link" + n + ".example.net", "hxxps://link" + n + ".example[.]net/x", "indicator--" + n,
+                    "link" + n + ".example.net", "5a".repeat(32), "message ROWID " + (40 + n),
                     "SMS with a link to link" + n + ".example.net, an indicator of Pegasus");
         }
         String result = new DetectionRowsHash().recompute(h, CASE, SCAN);
-        h.execute("INSERT INTO scans (case_id, id, evidence_id, device_id, tool_version, feeds_key, started_at, finished_at, analyst, verdict,"
-                        + " verdict_rule, records, detections, alerts, result_sha256) VALUES (?, ?, ?, 'dev-1', '0.1.0', ?,"
-                        + " '2026-01-05T09:10:00.000000Z', '2026-01-05T09:11:00.000000Z', 'analyst-a', 'infected', 'delivery+execution',"
-                        + " 1200, 3, 0, ?)",
-                CASE, SCAN, BACKUP, "f0".repeat(32), result);
+        h.execute("UPDATE scans SET result_sha256 = ? WHERE case_id = ? AND id = ?", result, CASE, SCAN);
         return result;
     }
 

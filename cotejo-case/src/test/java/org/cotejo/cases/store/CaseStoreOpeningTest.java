@@ -55,12 +55,28 @@ class CaseStoreOpeningTest {
     void refusesADatabaseWrittenByANewerCotejo(Backend backend) {
         String url = backend.url(POSTGRES, dir);
         Flyway.configure().dataSource(url, PostgresCluster.USER, "").locations("classpath:db/migration")
-                .javaMigrations(new V2__LaterSchema()).load().migrate();
+                .placeholders(StoreOpening.placeholders(backend == Backend.POSTGRESQL)).javaMigrations(new V2__LaterSchema()).load().migrate();
         String where = backend == Backend.SQLITE ? url.substring("jdbc:sqlite:".length()) : url;
 
         assertThatThrownBy(() -> open(url)).isInstanceOf(CotejoException.class)
                 .hasMessage("case database " + where + " was written by a newer Cotejo (schema 2); this Cotejo knows schema 1;"
                         + " use that version or a newer one");
+    }
+
+    /**
+     * Schema 1 was rewritten before the first release (integer device and scan numbers in the scan-row
+     * tables); a case a development build made before that has the same version with other contents.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void refusesACaseMadeByADevelopmentBuildWithTheOlderSchema1AndSaysToRecreateIt(Backend backend) {
+        String url = backend.url(POSTGRES, dir);
+        Flyway.configure().dataSource(url, PostgresCluster.USER, "").locations("classpath:db/schema-1-before-integer-keys").load().migrate();
+        String where = backend == Backend.SQLITE ? url.substring("jdbc:sqlite:".length()) : url;
+
+        assertThatThrownBy(() -> open(url)).isInstanceOf(CotejoException.class)
+                .hasMessage("case database " + where + " was created by a development build of Cotejo with an older schema 1, which"
+                        + " this build cannot read; re-create the case (create it, add its devices, evidence and feeds, and scan again)");
     }
 
     @Test
