@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.cotejo.cases.SharedObservable;
 import org.cotejo.cases.StoredDetection;
+import org.cotejo.cases.StoredObservation;
 import org.cotejo.cases.StoredEvent;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -36,6 +37,9 @@ final class CaseQueries {
             + " JOIN (SELECT type, value, SUM(count) AS seen FROM observations WHERE device_no = (" + deviceNo("deviceB") + ")"
             + " GROUP BY type, value) b ON b.type = a.type AND b.value = a.value"
             + " ORDER BY a.type%s, a.value%<s";
+    /** A device's observations, one row per scan, by type, value and scan (the primary key's order). */
+    static final String OBSERVATIONS_OF_DEVICE = "SELECT type, value, count, first_seen, last_seen, trace"
+            + " FROM observations WHERE device_no = (" + deviceNo("deviceId") + ") ORDER BY type%s, value%<s, scan_no";
     static final String EVENTS = "SELECT r.time, r.module, r.event, r.description, src.file, src.sha256, r.locator FROM events r"
             + " JOIN sources src ON src.device_no = r.device_no AND src.scan_no = r.scan_no AND src.source_no = r.source_no"
             + " WHERE r.device_no = (" + deviceNo("deviceId") + ") AND r.time >= :from ORDER BY r.time, r.scan_no, r.n LIMIT :limit";
@@ -67,6 +71,13 @@ final class CaseQueries {
                 .map((r, ctx) -> new DeviceSighting(r.getString(1), r.getLong(2), StoredTime.parse(r.getString(3)),
                         StoredTime.parse(r.getString(4))))
                 .list();
+    }
+
+    void observations(Handle h, String caseId, String deviceId, java.util.function.Consumer<StoredObservation> sink) {
+        h.createQuery(sql(OBSERVATIONS_OF_DEVICE)).bind("caseId", caseId).bind("deviceId", deviceId).setFetchSize(10_000)
+                .map((r, ctx) -> new StoredObservation(r.getString(1), r.getString(2), r.getLong(3), StoredTime.parse(r.getString(4)),
+                        StoredTime.parse(r.getString(5)), r.getString(6)))
+                .forEach(sink);
     }
 
     List<SharedObservable> shared(Handle h, String caseId, String deviceA, String deviceB) {

@@ -235,6 +235,14 @@ public final class CaseStore implements AutoCloseable {
         return queries.devicesWith(h, caseId, type, value);
     }
 
+    /**
+     * Every observation of a device, one per scan that saw it (count, first and last seen, trace class),
+     * by type, value and scan, streamed to {@code sink}: what correlation reads of a case.
+     */
+    public void observations(Handle h, String caseId, String deviceId, java.util.function.Consumer<org.cotejo.cases.StoredObservation> sink) {
+        queries.observations(h, caseId, deviceId, sink);
+    }
+
     /** The observables two devices share, by type then value, with how often each saw them. */
     public List<SharedObservable> shared(Handle h, String caseId, String deviceA, String deviceB) {
         return queries.shared(h, caseId, deviceA, deviceB);

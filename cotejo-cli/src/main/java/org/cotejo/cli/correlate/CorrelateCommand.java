@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "correlate",
         header = "Group infections into single-source hypotheses, with evidence and calibrated likelihood ratios.",
         description = {
-            "Reads the devices (check output folders, MVT results folders, device-evidence.json files; prefix a path",
-            "with GROUP= to say which case or country it belongs to), matches their records against the feeds,",
+            "Reads the devices (case folders; check output folders, MVT results folders, device-evidence.json files;",
+            "prefix a path with GROUP= to say which case or country it belongs to), matches results folders' records",
+            "against the feeds (cases keep the matches of their pinned feeds),",
             "and weighs, for each pair of targeted devices, the evidence for 'the same operator targeted both'",
             "against 'different operators of the same tool': operator-level items (delivery domains, attacker",
             "accounts, dedicated servers) raise it, tool-level items (process names, implant paths) never do, shared",
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
             "(passive DNS, WHOIS, TLS, prefix to ASN) add infrastructure links. Writes clusters.json, links.json and",
             "pivots.json (see docs/correlation.md) and prints a summary. Nothing is looked up on the network."},
         footer = {"", "Examples:",
+            "  cotejo correlate --case ES=/cases/es-2024-001 --case FR=/cases/fr-eio-17 --out comparison/",
             "  cotejo correlate --findings ES=es/minister-1 --findings ES=es/minister-2 --findings FR=fr/ --out comparison/",
             "  cotejo correlate --findings world/devices --enrichment world/enrichment --iocs world/published-feed.stix2.json --out out/",
             "  cotejo correlate --findings results/ --level 'v4_validation_domains.txt=operator' --decisions pivots-reviewed.json --out out/"},
@@ -48,7 +50,12 @@ public final class CorrelateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--findings", paramLabel = "[GROUP=]PATH", required = true,
+    @Option(names = "--case", paramLabel = "[GROUP=]DIR",
+            description = {"A case folder (`cotejo case create`): its scanned devices, their stored observations, detections",
+                "and verdicts. The group defaults to the case's reference. Repeatable."})
+    List<String> cases = new ArrayList<>();
+
+    @Option(names = "--findings", paramLabel = "[GROUP=]PATH",
             description = {"A device's results (a `cotejo check --out` folder, an MVT results folder, a device-evidence.json),",
                 "or a folder of them. Repeatable."})
     List<String> findings = new ArrayList<>();
@@ -78,17 +85,23 @@ public final class CorrelateCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         CorrelationOptions options = options();
         List<Path> inputs = new ArrayList<>();
+        if (findings.isEmpty() && cases.isEmpty()) throw new CotejoException("give the devices to compare: --case DIR and/or --findings PATH");
         for (String f : findings) inputs.add(Grouped.parse(f).path());
+        for (String c : cases) inputs.add(Grouped.parse(c).path());
         inputs.addAll(enrichment);
         OutputFolder folder = out == null ? null : OutputFolder.prepare(out, inputs);
         try {
             LoadedFeeds loaded = LoadedFeeds.load(feeds);
             List<DeviceEvidence> devices = new ArrayList<>();
+            for (String c : cases) {
+                Grouped g = Grouped.parse(c);
+                devices.addAll(CaseDevices.load(g.group(), g.path(), err));
+            }
             for (String f : findings) {
                 Grouped g = Grouped.parse(f);
                 devices.addAll(DeviceSources.load(g.group(), g.path(), loaded, err));
             }
-            if (devices.isEmpty()) throw new CotejoException("no device results found in " + String.join(", ", findings));
+            if (devices.isEmpty()) throw new CotejoException("no scanned devices or device results found in the cases and folders given");
             Enrichment facts = EnrichmentInput.load(enrichment, err);
             CorrelationResult result = Correlator.correlate(devices, facts, options);
             if (folder != null) {

@@ -49,6 +49,50 @@ class CorrelateCommandTest {
         Files.writeString(processes, "type,value\nprocess,bh\n");
     }
 
+    /** A phone's backup with the implant's process and, when given, a lure link. */
+    private Path phone(String name, String udid, List<String> links, long seed) throws Exception {
+        List<PhoneFile> files = new SyntheticPhone(40, 60, 10, 5, seed).planting(links, List.of("bh")).write(tmp.resolve("scratch-" + name));
+        Path backup = tmp.resolve("evidence").resolve(name);
+        BackupDevice device = BackupDevice.of(udid, "iPhone14,2", "16.5", "20F66", java.time.Instant.parse("2024-03-01T10:00:00Z"));
+        try (BackupWriter w = BackupWriter.create(backup, device)) {
+            for (PhoneFile f : files) w.file(f.domain(), f.relativePath(), Files.readAllBytes(f.content()));
+            w.finish();
+        }
+        return backup;
+    }
+
+    /** A case of one agency with one scanned device. */
+    private Path scannedCase(String name, String reference, String label, Path backup) {
+        Path dir = tmp.resolve("cases").resolve(name);
+        assertThat(cotejo("case", "create", dir.toString(), "--agency", name.toUpperCase(), "--reference", reference).code()).isZero();
+        assertThat(cotejo("case", "add-device", "-C", dir.toString(), "--label", label, "--platform", "ios").code()).isZero();
+        Run add = cotejo("case", "add-evidence", "-C", dir.toString(), "--device", label, backup.toString(),
+                "--acquired-by", "Analyst", "--acquired-at", "2024-05-02T10:15:00+02:00", "--method", "Finder backup");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(cotejo("case", "add-iocs", "-C", dir.toString(), domains.toString(), processes.toString()).code()).isZero();
+        Run scan = cotejo("case", "scan", "-C", dir.toString());
+        assertThat(scan.code()).as(scan.err()).isIn(0, 3);
+        return dir;
+    }
+
+    @Test
+    void twoAgenciesCasesAreComparedFromTheirStoresWithoutChangingThem() throws Exception {
+        Path es = scannedCase("es", "DP 67/2024", "ES-01", phone("minister-1", "00008101-000000000000000A",
+                List.of("https://track.exploit-delivery.net/p/3Xz"), 1));
+        Path fr = scannedCase("fr", "EIO-2024-118", "FR-07", phone("journalist-1", "00008101-000000000000000B",
+                List.of("https://cdn.exploit-delivery.net/q/9Kf"), 2));
+        String before = org.cotejo.core.Hashing.sha256(es.resolve("case.db"));
+        Path out = tmp.resolve("comparison");
+
+        Run r = cotejo("correlate", "--case", "ES=" + es, "--case", "FR=" + fr, "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode c = JSON.readTree(out.resolve("clusters.json").toFile()).path("clusters").get(0);
+        assertThat(deviceIds(c)).containsExactlyInAnyOrder("udid:00008101-000000000000000A", "udid:00008101-000000000000000B");
+        assertThat(c.path("cross_group").asBoolean()).isTrue();
+        assertThat(org.cotejo.core.Hashing.sha256(es.resolve("case.db"))).as("reading a case changes nothing").isEqualTo(before);
+    }
+
     /** A phone with the implant's process and, when given, a lure link; checked into its own results folder. */
     private Path checkedPhone(String name, String udid, List<String> links, long seed) throws Exception {
         List<PhoneFile> files = new SyntheticPhone(40, 60, 10, 5, seed).planting(links, List.of("bh")).write(tmp.resolve("scratch-" + name));
