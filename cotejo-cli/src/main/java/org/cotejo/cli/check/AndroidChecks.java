@@ -18,6 +18,19 @@ import picocli.CommandLine.Spec;
 final class AndroidChecks {
     private AndroidChecks() {}
 
+    /** The password of an encrypted backup.ab, asked for only when one is encrypted. */
+    static final class BackupPassword {
+        @Option(names = "--password-file", paramLabel = "FILE",
+                description = {"Password of an encrypted backup.ab, read from this file (one line). Without it: the",
+                    "COTEJO_BACKUP_PASSWORD environment variable, else a prompt without echo on a terminal.",
+                    "Asked for only when the backup is encrypted."})
+        Path passwordFile;
+
+        PasswordSource source() {
+            return PasswordSource.forCommandLine(passwordFile, System.console());
+        }
+    }
+
 
     @Command(name = "androidqf",
             header = "Check an AndroidQF collection: its folder, or its .zip read in place.",
@@ -39,13 +52,13 @@ final class AndroidChecks {
         @Mixin
         CheckOptions options;
 
-        @Option(names = "--password-file", paramLabel = "FILE", description = {"Password of an encrypted backup.ab, read from this file (one line). Without it: the", "COTEJO_BACKUP_PASSWORD environment variable, else a prompt without echo on a terminal.", "Asked for only when the backup is encrypted."})
-        Path passwordFile;
+        @Mixin
+        BackupPassword password;
 
         @Override
         public Integer call() throws Exception {
-            PasswordSource password = PasswordSource.forCommandLine(passwordFile, System.console());
-            return CheckRun.execute(spec, EvidenceKind.ANDROIDQF, path, options, p -> org.cotejo.forensics.android.AndroidCollections.open(p, password));
+            PasswordSource source = password.source();
+            return CheckRun.execute(spec, EvidenceKind.ANDROIDQF, path, options, p -> org.cotejo.forensics.android.AndroidCollections.open(p, source));
         }
     }
 
@@ -90,13 +103,13 @@ final class AndroidChecks {
         @Mixin
         CheckOptions options;
 
-        @Option(names = "--password-file", paramLabel = "FILE", description = {"Password of an encrypted backup.ab, read from this file (one line). Without it: the", "COTEJO_BACKUP_PASSWORD environment variable, else a prompt without echo on a terminal.", "Asked for only when the backup is encrypted."})
-        Path passwordFile;
+        @Mixin
+        BackupPassword password;
 
         @Override
         public Integer call() throws Exception {
-            PasswordSource password = PasswordSource.forCommandLine(passwordFile, System.console());
-            return CheckRun.execute(spec, EvidenceKind.ANDROID_BACKUP, path, options, p -> AndroidBackups.open(p, password));
+            PasswordSource source = password.source();
+            return CheckRun.execute(spec, EvidenceKind.ANDROID_BACKUP, path, options, p -> AndroidBackups.open(p, source));
         }
     }
 

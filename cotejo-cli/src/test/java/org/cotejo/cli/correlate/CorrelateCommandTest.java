@@ -1,17 +1,15 @@
 package org.cotejo.cli.correlate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cotejo.cli.testing.Cli.cotejo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.cotejo.cli.Main;
+import org.cotejo.cli.testing.Cli.Run;
 import org.cotejo.forensics.ios.backup.write.BackupDevice;
 import org.cotejo.forensics.ios.backup.write.BackupWriter;
 import org.cotejo.forensics.ios.synth.PhoneFile;
@@ -31,15 +29,6 @@ class CorrelateCommandTest {
     Path tmp;
     Path domains;
     Path processes;
-
-    record Run(int code, String out, String err) {}
-
-    static Run cotejo(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @BeforeEach
     void feeds() throws Exception {
@@ -95,13 +84,7 @@ class CorrelateCommandTest {
 
     /** A phone with the implant's process and, when given, a lure link; checked into its own results folder. */
     private Path checkedPhone(String name, String udid, List<String> links, long seed) throws Exception {
-        List<PhoneFile> files = new SyntheticPhone(40, 60, 10, 5, seed).planting(links, List.of("bh")).write(tmp.resolve("scratch-" + name));
-        Path backup = tmp.resolve("evidence").resolve(name);
-        BackupDevice device = BackupDevice.of(udid, "iPhone14,2", "16.5", "20F66", java.time.Instant.parse("2024-03-01T10:00:00Z"));
-        try (BackupWriter w = BackupWriter.create(backup, device)) {
-            for (PhoneFile f : files) w.file(f.domain(), f.relativePath(), Files.readAllBytes(f.content()));
-            w.finish();
-        }
+        Path backup = phone(name, udid, links, seed);
         Path out = tmp.resolve("results").resolve(name);
         Run check = cotejo("check", "ios-backup", backup.toString(), "--iocs", domains.toString(), "--iocs", processes.toString(),
                 "--out", out.toString());
