@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.cotejo.core.CotejoException;
 import org.cotejo.correlation.cluster.Cluster;
 import org.cotejo.correlation.cluster.Clusterer;
@@ -19,7 +18,7 @@ import org.cotejo.correlation.cluster.SameTool;
 import org.cotejo.correlation.enrich.Enrichment;
 import org.cotejo.correlation.infra.InfraProfiles;
 import org.cotejo.correlation.level.LevelResolver;
-import org.cotejo.correlation.lr.CandidatePairs;
+import org.cotejo.correlation.lr.LinkSearch;
 import org.cotejo.correlation.lr.Calibrator;
 import org.cotejo.correlation.lr.PairEvaluator;
 import org.cotejo.correlation.lr.PairScore;
@@ -39,22 +38,19 @@ import org.cotejo.correlation.specificity.ValueRole;
  * sightings changes nothing but the labels. Fast enough to be the benchmark hook as it is (no I/O).
  */
 public final class Correlator {
+    /** Keys too weak to link alone are paired on only up to this many targeted devices (see {@link LinkSearch}). */
+    static final int COMBINATION_FAN_OUT = 1_000;
+
     private Correlator() {}
 
     public static CorrelationResult correlate(List<DeviceEvidence> devices, Enrichment enrichment, CorrelationOptions options) {
         Prepared p = prepare(devices, enrichment, options);
-        CandidatePairs pairs = new CandidatePairs(p.values, p.infra, false);
-        int n = pairs.size();
-        int[] first = new int[n], second = new int[n];
-        for (int i = 0; i < n; i++) {
-            first[i] = pairs.first(i);
-            second[i] = pairs.second(i);
-        }
-        PairScore[] scores = new PairScore[n];
-        // Each pair is weighed independently, so the parallel loop cannot change any result.
-        IntStream.range(0, n).parallel().forEach(i -> scores[i] = p.evaluator.evaluate(first[i], second[i]));
-        boolean[] isLink = new boolean[n];
-        for (int i = 0; i < n; i++) isLink[i] = scores[i].log10Lr() + 1e-9 >= options.linkLog10();
+        LinkSearch.Result found = LinkSearch.search(p.values, p.infra, p.evaluator, options.calibration(), options.linkLog10(),
+                COMBINATION_FAN_OUT);
+        int[] first = found.first(), second = found.second();
+        PairScore[] scores = found.scores();
+        boolean[] isLink = found.links();
+        int n = scores.length;
 
         List<Cluster> clusters = withExposures(p.values, Clusterer.cluster(p.values, first, second, scores, isLink));
         Map<String, String> clusterOf = new HashMap<>();

@@ -119,8 +119,9 @@ public final class PairEvaluator {
         };
     }
 
-    private EvidenceItem featureItem(int a, int b, InfraFeature f) {
-        FeatureKind kind = switch (f.family()) {
+    /** The kind of evidence an infrastructure key family ("res", "tls", …) gives. */
+    static FeatureKind kindOfFamily(String family) {
+        return switch (family) {
             case "res" -> FeatureKind.CO_RESOLUTION;
             case "host" -> FeatureKind.HOSTING_IP;
             case "p24" -> FeatureKind.SAME_PREFIX;
@@ -131,8 +132,12 @@ public final class PairEvaluator {
             case "tls" -> FeatureKind.TLS_KEY;
             case "subj" -> FeatureKind.TLS_SUBJECT;
             case "rd" -> FeatureKind.SHARED_DOMAIN;
-            default -> throw new IllegalStateException("unknown infrastructure family " + f.family());
+            default -> throw new IllegalStateException("unknown infrastructure family " + family);
         };
+    }
+
+    private EvidenceItem featureItem(int a, int b, InfraFeature f) {
+        FeatureKind kind = kindOfFamily(f.family());
         List<String> vals = new ArrayList<>();
         Instant first = null, last = null;
         for (int v : f.valuesA()) {
