@@ -38,15 +38,12 @@ import org.cotejo.correlation.specificity.ValueRole;
  * sightings changes nothing but the labels. Fast enough to be the benchmark hook as it is (no I/O).
  */
 public final class Correlator {
-    /** Keys too weak to link alone are paired on only up to this many targeted devices (see {@link LinkSearch}). */
-    static final int COMBINATION_FAN_OUT = 1_000;
-
     private Correlator() {}
 
     public static CorrelationResult correlate(List<DeviceEvidence> devices, Enrichment enrichment, CorrelationOptions options) {
         Prepared p = prepare(devices, enrichment, options);
         LinkSearch.Result found = LinkSearch.search(p.values, p.infra, p.evaluator, options.calibration(), options.linkLog10(),
-                COMBINATION_FAN_OUT);
+                options.combinationFanOut());
         int[] first = found.first(), second = found.second();
         PairScore[] scores = found.scores();
         boolean[] isLink = found.links();
@@ -113,7 +110,7 @@ public final class Correlator {
             (d.decision() == PivotDecision.Decision.CONFIRMED ? confirmed : rejected).put(d.key(), d.describe());
         }
         ValueIndex values = new ValueIndex(DeviceMerger.merge(devices), new LevelResolver(o.feedLevels()), o.warningLists(),
-                o.fanOutCap(), confirmed, rejected, o.pivotBackground());
+                o.fanOutCap(), confirmed, rejected, o.pivotBackground(), o.pivotLift());
         InfraProfiles infra = new InfraProfiles(values, enrichment, o.hostingDomains(), o.fanOutCap());
         PairEvaluator evaluator = new PairEvaluator(values, infra, o.calibration(), o.burstDays(), o.backgroundWeight(), o.maxLog10());
         return new Prepared(values, infra, evaluator, decisions);

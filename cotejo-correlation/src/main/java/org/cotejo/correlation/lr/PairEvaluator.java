@@ -84,7 +84,12 @@ public final class PairEvaluator {
         KindRate rate = calibration.rate(kind);
         String note = level.note();
         double lr = rate.lr();
-        if (!kind.isTool()) {
+        if ("pivot".equals(level.basis()) && !kind.isTool()) {
+            // The analyst saw the candidate's background devices and judged the value operator infrastructure:
+            // those devices are taken as its undetected targets, not as chance, so the kind's rate stands.
+            note += "; on " + values.onBackground(v) + " of " + values.backgroundCount() + " background devices, taken as"
+                    + " undetected targets by the confirmation (the kind's rate stands)";
+        } else if (!kind.isTool()) {
             double chance = ChanceRate.of(rate.pHd(), values.onBackground(v), values.backgroundCount(), backgroundWeight);
             lr = Math.max(1, rate.pHp() / chance);
             note += "; on " + values.onBackground(v) + " of " + values.backgroundCount() + " background devices"

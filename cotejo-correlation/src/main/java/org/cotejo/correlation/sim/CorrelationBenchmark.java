@@ -32,47 +32,73 @@ public final class CorrelationBenchmark {
     public record Row(String predictor, int devices, int extractions, long sightings, double generateSeconds,
                       double predictSeconds, long peakHeapBytes, QualityReport quality) {}
 
+    /**
+     * A predictor whose preparation is not timed: {@code prepare} sees the world and returns what is timed.
+     * The correlator with simulated pivot confirmation prepares by a first pass whose candidates an
+     * "analyst" decides (a human step between two runs); the second pass, with the decisions, is timed.
+     */
+    public record Predictor(String name, Function<World, Function<World, Prediction>> prepare) {
+        /** A predictor with nothing to prepare. */
+        public static Predictor of(String name, Function<World, Prediction> predict) {
+            return new Predictor(name, w -> predict);
+        }
+    }
+
     private CorrelationBenchmark() {}
 
     public static List<Row> run(String name, Function<World, Prediction> predictor, WorldSpec base, List<Integer> sizes,
                                 PrintStream out) {
+        return run(List.of(Predictor.of(name, predictor)), base, sizes, out);
+    }
+
+    /** Generates each size's world once and runs every predictor on it; prints one table, then the verdicts per predictor. */
+    public static List<Row> run(List<Predictor> predictors, WorldSpec base, List<Integer> sizes, PrintStream out) {
         List<Row> rows = new ArrayList<>();
-        header(name, base, out);
+        header(predictors, base, out);
         for (int size : sizes) {
             long t0 = System.nanoTime();
             World world = WorldGenerator.generate(base.withDevices(size));
             double generate = (System.nanoTime() - t0) / 1e9;
-            System.gc();
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-            long t1 = System.nanoTime();
-            Prediction p = predictor.apply(world);
-            double predict = (System.nanoTime() - t1) / 1e9;
-            long peak = heap.stream().mapToLong(b -> b.getPeakUsage().getUsed()).sum();
-            Row row = new Row(name, size, world.devices().size(), world.devices().stream().mapToLong(d -> d.sightings().size()).sum(),
-                    generate, predict, peak, Metrics.evaluate(p, world.truth()));
-            rows.add(row);
-            print(row, out);
+            for (int k = 0; k < predictors.size(); k++) {
+                Function<World, Prediction> predict = predictors.get(k).prepare().apply(world);
+                System.gc();
+                List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+                long t1 = System.nanoTime();
+                Prediction p = predict.apply(world);
+                double seconds = (System.nanoTime() - t1) / 1e9;
+                long peak = heap.stream().mapToLong(b -> b.getPeakUsage().getUsed()).sum();
+                Row row = new Row(predictors.get(k).name(), size, world.devices().size(),
+                        world.devices().stream().mapToLong(d -> d.sightings().size()).sum(), generate, seconds, peak,
+                        Metrics.evaluate(p, world.truth()));
+                rows.add(row);
+                print(k, row, out);
+            }
         }
-        verdicts(rows, out);
+        for (int k = 0; k < predictors.size(); k++) {
+            String name = predictors.get(k).name();
+            out.printf(Locale.ROOT, "[%d] %s%n", k + 1, name);
+            verdicts(rows.stream().filter(r -> r.predictor().equals(name)).toList(), out);
+        }
         return rows;
     }
 
-    private static void header(String name, WorldSpec base, PrintStream out) {
-        out.printf(Locale.ROOT, "%n== %s on the hard world (seed %d, %d operators per vendor, countries %s) ==%n", name, base.seed(),
+    private static void header(List<Predictor> predictors, WorldSpec base, PrintStream out) {
+        out.printf(Locale.ROOT, "%n== the hard world (seed %d, %d operators per vendor, countries %s) ==%n", base.seed(),
                 base.operatorsPerVendor(), String.join(" ", base.countries()));
-        out.printf(Locale.ROOT, "%8s %8s %9s %7s %8s %8s | %6s %6s %6s %6s %6s %6s | %8s %8s %8s %6s%n", "devices", "extract",
+        for (int k = 0; k < predictors.size(); k++) out.printf(Locale.ROOT, "  [%d] %s%n", k + 1, predictors.get(k).name());
+        out.printf(Locale.ROOT, "%3s %8s %8s %9s %7s %8s %8s | %6s %6s %6s %6s %6s %6s | %8s %8s %8s %6s%n", "run", "devices", "extract",
                 "sightings", "gen s", "pred s", "heap MB", "ARI", "B3-F1", "pairP", "pairR", "pivotR", "pivotP",
                 "strong%", "strong%sc", "xOpClust", "toolX");
     }
 
-    private static void print(Row r, PrintStream out) {
+    private static void print(int k, Row r, PrintStream out) {
         QualityReport q = r.quality();
-        out.printf(Locale.ROOT, "%8d %8d %9d %7.2f %8.2f %8d | %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f | %8.4f %8.4f %8d %6s%n",
-                r.devices(), r.extractions(), r.sightings(), r.generateSeconds(), r.predictSeconds(), r.peakHeapBytes() >> 20,
-                q.adjustedRandIndex(), q.bcubedF1(), q.pairPrecision(), q.pairRecall(), q.pivotRecall(), q.pivotPrecision(),
-                100 * q.strongRateOfAll(), 100 * q.strongRateOfScored(), q.differentOperatorClustered(),
+        out.printf(Locale.ROOT, "%3s %8d %8d %9d %7.2f %8.2f %8d | %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f | %8.4f %8.4f %8d %6s%n",
+                "[" + (k + 1) + "]", r.devices(), r.extractions(), r.sightings(), r.generateSeconds(), r.predictSeconds(),
+                r.peakHeapBytes() >> 20, q.adjustedRandIndex(), q.bcubedF1(), q.pairPrecision(), q.pairRecall(), q.pivotRecall(),
+                q.pivotPrecision(), 100 * q.strongRateOfAll(), 100 * q.strongRateOfScored(), q.differentOperatorClustered(),
                 q.linksStated() ? Long.toString(q.toolOnlyCrossLinks()) : "n/a");
     }
 
@@ -108,18 +134,22 @@ public final class CorrelationBenchmark {
     }
 
     /**
-     * Runs the baselines: {@code [sizes...]}, default 1000 10000 100000; {@code -Dcotejo.seed=N} sets the
-     * seed. Run with -Xmx4g, as the issue's memory target says.
+     * Runs the correlator, before and after simulated pivot confirmation: {@code [sizes...]}, default 1000
+     * 10000 100000; {@code -Dcotejo.seed=N} sets the seed; {@code -Dcotejo.baselines=true} adds the
+     * yardstick {@link Baselines}. Run with -Xmx4g, as the issue's memory target says.
      */
     public static void main(String[] args) {
         List<Integer> sizes = new ArrayList<>();
         for (String a : args) sizes.add(Integer.parseInt(a.replace("_", "").replace(",", "")));
         if (sizes.isEmpty()) sizes = List.of(1_000, 10_000, 100_000);
         WorldSpec spec = WorldSpec.hard(Long.getLong("cotejo.seed", 1), 1);
-        run("cotejo correlator (default options)", new CorrelatorPredictor(org.cotejo.correlation.CorrelationOptions.defaults()), spec, sizes, System.out);
-        if (Boolean.getBoolean("cotejo.baselines")) return;
-        run("truth (yardstick)", Baselines.truth(), spec, sizes, System.out);
-        run("single linkage on any matched value", Baselines.sharedMatches(), spec, sizes, System.out);
-        run("single linkage on operator-level matches", Baselines.sharedOperatorMatches(), spec, sizes, System.out);
+        List<Predictor> predictors = new ArrayList<>(CorrelatorPredictor.beforeAndAfterConfirmation(
+                org.cotejo.correlation.CorrelationOptions.defaults()));
+        if (Boolean.getBoolean("cotejo.baselines")) {
+            predictors.add(Predictor.of("truth (yardstick)", Baselines.truth()));
+            predictors.add(Predictor.of("single linkage on any matched value", Baselines.sharedMatches()));
+            predictors.add(Predictor.of("single linkage on operator-level matches", Baselines.sharedOperatorMatches()));
+        }
+        run(predictors, spec, sizes, System.out);
     }
 }

@@ -32,6 +32,25 @@ public final class CorrelatorPredictor implements Function<World, Prediction> {
         return of(Correlator.correlate(world.devices(), world.enrichment(), options));
     }
 
+    /**
+     * The correlator after simulated pivot confirmation: a first run proposes pivots, the
+     * {@link SimulatedAnalyst} decides them from the truth, and the second run (the one timed) correlates with
+     * the decisions.
+     */
+    public static CorrelationBenchmark.Predictor confirmingPivots(CorrelationOptions options) {
+        return new CorrelationBenchmark.Predictor("cotejo correlator, pivots confirmed by a simulated analyst (second run timed)", world -> {
+            CorrelationResult first = Correlator.correlate(world.devices(), world.enrichment(), options);
+            CorrelationOptions decided = options.withPivotDecisions(SimulatedAnalyst.decide(first.pivots(), world.truth()));
+            return new CorrelatorPredictor(decided);
+        });
+    }
+
+    /** The correlator before any pivot is confirmed, then after simulated confirmation: the two figures to report. */
+    public static List<CorrelationBenchmark.Predictor> beforeAndAfterConfirmation(CorrelationOptions options) {
+        return List.of(CorrelationBenchmark.Predictor.of("cotejo correlator, no pivot confirmed", new CorrelatorPredictor(options)),
+                confirmingPivots(options));
+    }
+
     /** The prediction a correlation result makes. */
     public static Prediction of(CorrelationResult r) {
         List<Set<String>> clusters = new ArrayList<>();
