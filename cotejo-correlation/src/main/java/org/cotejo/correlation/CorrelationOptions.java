@@ -21,7 +21,8 @@ import org.cotejo.indicators.warninglist.WarningLists;
  * @param linkLog10          a pair is a link when log10 of its ratio reaches this (default 2: LR ≥ 100,
  *                           "moderately strong support", so no single medium feature links)
  * @param maxLog10           the product of ratios is capped at 10^this (default 10)
- * @param calibration        the model's parameters
+ * @param calibration        the model's parameters (default: {@link Calibration#shipped()}, estimated on simulated worlds;
+ *                           {@link Calibration#defaultPriors()} on request)
  * @param warningLists       values on these lists link nothing (default: Cotejo's curated lists)
  * @param pivotDecisions     analysts' decisions on pivots
  * @param hostingDomains     an address more than this many domains resolved to is shared hosting (default 20)
@@ -53,7 +54,7 @@ public record CorrelationOptions(Map<String, EvidenceLevel> feedLevels, FanOutCa
 
     public static CorrelationOptions defaults() {
         return new CorrelationOptions(Map.of(), FanOutCap.defaults(), SupportScale.MODERATELY_STRONG.fromLog10(), 10,
-                Calibration.defaultPriors(), WarningLists.curated(), List.of(), 20, 3, 100, 0.001, 5, 1_000);
+                Calibration.shipped(), WarningLists.curated(), List.of(), 20, 3, 100, 0.001, 5, 1_000);
     }
 
     public CorrelationOptions withFeedLevels(Map<String, EvidenceLevel> m) {

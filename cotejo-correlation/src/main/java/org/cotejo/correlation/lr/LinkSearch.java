@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.cotejo.correlation.infra.InfraFact;
 import org.cotejo.correlation.infra.InfraProfiles;
@@ -207,20 +206,21 @@ public final class LinkSearch {
      * joined, the first device of each value is joined to every device of the other.
      */
     private void joinThroughInfrastructure(Key k, PairSet spanning, List<Long> order) {
-        // Grouped by the value's name, not its id: ids follow the input order, names do not.
-        TreeMap<String, List<Integer>> devicesOf = new TreeMap<>();
-        Map<String, Set<InfraFact>> factsOf = new HashMap<>();
+        Map<Integer, List<Integer>> devicesOf = new HashMap<>();
+        Map<Integer, Set<InfraFact>> factsOf = new HashMap<>();
         for (int i = 0; i < k.devices.size(); i++) {
-            String v = values.key(k.facts.get(i).value());
+            int v = k.facts.get(i).value();
             devicesOf.computeIfAbsent(v, x -> new ArrayList<>()).add(k.devices.get(i));
             factsOf.computeIfAbsent(v, x -> new LinkedHashSet<>()).add(k.facts.get(i));
         }
-        List<String> names = new ArrayList<>(devicesOf.keySet());
-        int[][] ds = new int[names.size()][];
-        for (int i = 0; i < ds.length; i++) ds[i] = byRank(devicesOf.get(names.get(i)));
+        // Values in the order of their names, not their ids: ids follow the input order, names do not.
+        List<Integer> vs = new ArrayList<>(devicesOf.keySet());
+        vs.sort(java.util.Comparator.comparing(values::key));
+        int[][] ds = new int[vs.size()][];
+        for (int i = 0; i < ds.length; i++) ds[i] = byRank(devicesOf.get(vs.get(i)));
         for (int i = 0; i < ds.length; i++) {
             for (int j = i + 1; j < ds.length; j++) {
-                if (!joinable(k.family, factsOf.get(names.get(i)), factsOf.get(names.get(j)))) continue;
+                if (!joinable(k.family, factsOf.get(vs.get(i)), factsOf.get(vs.get(j)))) continue;
                 for (int d : ds[j]) join(ds[i][0], d, spanning, order);
                 for (int d : ds[i]) join(ds[j][0], d, spanning, order);
             }
