@@ -85,6 +85,31 @@ public final class Correlator {
         return p.evaluator.evaluate(index(p.values, idA), index(p.values, idB));
     }
 
+    /**
+     * Weighs many pairs with one preparation ({@link #compare} for each), e.g. a sample of pairs a benchmark
+     * knows to be of different operators; pairs are device ids.
+     *
+     * @throws CotejoException when a device id is unknown
+     */
+    public static List<PairScore> compareAll(List<DeviceEvidence> devices, Enrichment enrichment, CorrelationOptions options,
+                                             List<String[]> pairs) {
+        Prepared p = prepare(devices, enrichment, options);
+        Map<String, Integer> byId = new HashMap<>();
+        for (int d = 0; d < p.values.deviceCount(); d++) byId.put(p.values.device(d).device().id(), d);
+        int[][] idx = new int[pairs.size()][];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = new int[] {indexOf(byId, pairs.get(i)[0], p.values), indexOf(byId, pairs.get(i)[1], p.values)};
+        }
+        PairScore[] out = new PairScore[idx.length];
+        java.util.stream.IntStream.range(0, idx.length).parallel().forEach(i -> out[i] = p.evaluator.evaluate(idx[i][0], idx[i][1]));
+        return List.of(out);
+    }
+
+    private static int indexOf(Map<String, Integer> byId, String id, ValueIndex values) {
+        Integer d = byId.get(id);
+        return d != null ? d : index(values, id);
+    }
+
     /** A calibrator with these options' levels, warning lists, cap and infrastructure limits. */
     public static Calibrator calibrator(CorrelationOptions o) {
         return new Calibrator(o.feedLevels(), o.warningLists(), o.fanOutCap(), o.hostingDomains(), o.burstDays());
