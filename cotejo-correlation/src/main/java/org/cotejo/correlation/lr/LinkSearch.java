@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.cotejo.correlation.infra.InfraFact;
 import org.cotejo.correlation.infra.InfraProfiles;
@@ -202,34 +204,59 @@ public final class LinkSearch {
 
     /**
      * An infrastructure key joins devices through DIFFERENT values (device A's domain and device B's domain
-     * on one address at overlapping times, under one TLS key...): for each pair of its values that can be
-     * joined, the first device of each value is joined to every device of the other.
+     * on one address at overlapping times, under one TLS key...). A key can carry thousands of values (every
+     * per-target URL on an operator's domains), so values are first grouped by what the key says about them
+     * (for co-resolution, their time windows; for the others, nothing): two values of one group can always
+     * be joined, two groups when their windows overlap. Within a group, the first device of its first value
+     * is joined to every device of another value, and the first device of its second value to the devices
+     * of the first; between two groups that can be joined, the first device of each to every device of the
+     * other. Groups and values are taken in the order of their names, devices by fingerprint.
      */
     private void joinThroughInfrastructure(Key k, PairSet spanning, List<Long> order) {
-        Map<Integer, List<Integer>> devicesOf = new HashMap<>();
-        Map<Integer, Set<InfraFact>> factsOf = new HashMap<>();
+        boolean windows = k.family.equals("res");
+        Map<Integer, List<Integer>> devicesOfValue = new HashMap<>();
+        Map<Integer, Set<InfraFact>> factsOfValue = new HashMap<>();
         for (int i = 0; i < k.devices.size(); i++) {
             int v = k.facts.get(i).value();
-            devicesOf.computeIfAbsent(v, x -> new ArrayList<>()).add(k.devices.get(i));
-            factsOf.computeIfAbsent(v, x -> new LinkedHashSet<>()).add(k.facts.get(i));
+            devicesOfValue.computeIfAbsent(v, x -> new ArrayList<>()).add(k.devices.get(i));
+            if (windows) factsOfValue.computeIfAbsent(v, x -> new LinkedHashSet<>()).add(k.facts.get(i));
         }
-        // Values in the order of their names, not their ids: ids follow the input order, names do not.
-        List<Integer> vs = new ArrayList<>(devicesOf.keySet());
-        vs.sort(java.util.Comparator.comparing(values::key));
-        int[][] ds = new int[vs.size()][];
-        for (int i = 0; i < ds.length; i++) ds[i] = byRank(devicesOf.get(vs.get(i)));
-        for (int i = 0; i < ds.length; i++) {
-            for (int j = i + 1; j < ds.length; j++) {
-                if (!joinable(k.family, factsOf.get(vs.get(i)), factsOf.get(vs.get(j)))) continue;
-                for (int d : ds[j]) join(ds[i][0], d, spanning, order);
-                for (int d : ds[i]) join(ds[j][0], d, spanning, order);
+        if (devicesOfValue.size() < 2) return; // one value: its devices share it, and the value's own key joins them
+        Map<String, List<Integer>> groups = new TreeMap<>();
+        for (int v : devicesOfValue.keySet()) groups.computeIfAbsent(windows ? signature(factsOfValue.get(v)) : "", x -> new ArrayList<>()).add(v);
+        List<Group> gs = new ArrayList<>();
+        for (List<Integer> vs : groups.values()) {
+            // Values in the order of their names, not their ids: ids follow the input order, names do not.
+            vs.sort(java.util.Comparator.comparing(values::key));
+            int[][] ds = new int[vs.size()][];
+            for (int i = 0; i < ds.length; i++) ds[i] = byRank(devicesOfValue.get(vs.get(i)));
+            gs.add(new Group(ds, windows ? factsOfValue.get(vs.get(0)) : Set.of()));
+        }
+        for (Group g : gs) {
+            if (g.devices().length < 2) continue;
+            for (int i = 1; i < g.devices().length; i++) for (int d : g.devices()[i]) join(g.devices()[0][0], d, spanning, order);
+            for (int d : g.devices()[0]) join(g.devices()[1][0], d, spanning, order);
+        }
+        for (int a = 0; a < gs.size(); a++) {
+            for (int b = a + 1; b < gs.size(); b++) {
+                if (windows && !overlap(gs.get(a).facts(), gs.get(b).facts())) continue;
+                for (int[] ds : gs.get(b).devices()) for (int d : ds) join(gs.get(a).devices()[0][0], d, spanning, order);
+                for (int[] ds : gs.get(a).devices()) for (int d : ds) join(gs.get(b).devices()[0][0], d, spanning, order);
             }
         }
     }
 
-    /** Co-resolution needs overlapping time windows; the other keys join any two values. */
-    private static boolean joinable(String family, Set<InfraFact> a, Set<InfraFact> b) {
-        if (!family.equals("res")) return true;
+    /** Values one infrastructure key treats alike: their devices (by value, in name order) and their facts on it. */
+    private record Group(int[][] devices, Set<InfraFact> facts) {}
+
+    /** The time windows of a value's facts on a key, as text: values with the same windows join alike. */
+    private static String signature(Set<InfraFact> facts) {
+        TreeSet<String> w = new TreeSet<>();
+        for (InfraFact f : facts) w.add(f.from() + "/" + f.to());
+        return String.join(",", w);
+    }
+
+    private static boolean overlap(Set<InfraFact> a, Set<InfraFact> b) {
         for (InfraFact x : a) for (InfraFact y : b) if (x.overlaps(y)) return true;
         return false;
     }
