@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.cotejo.core.CotejoException;
 import org.cotejo.correlation.cluster.Cluster;
 import org.cotejo.correlation.cluster.Clusterer;
@@ -19,7 +18,7 @@ import org.cotejo.correlation.cluster.SameTool;
 import org.cotejo.correlation.enrich.Enrichment;
 import org.cotejo.correlation.infra.InfraProfiles;
 import org.cotejo.correlation.level.LevelResolver;
-import org.cotejo.correlation.lr.CandidatePairs;
+import org.cotejo.correlation.lr.LinkSearch;
 import org.cotejo.correlation.lr.Calibrator;
 import org.cotejo.correlation.lr.PairEvaluator;
 import org.cotejo.correlation.lr.PairScore;
@@ -43,18 +42,12 @@ public final class Correlator {
 
     public static CorrelationResult correlate(List<DeviceEvidence> devices, Enrichment enrichment, CorrelationOptions options) {
         Prepared p = prepare(devices, enrichment, options);
-        CandidatePairs pairs = new CandidatePairs(p.values, p.infra, false);
-        int n = pairs.size();
-        int[] first = new int[n], second = new int[n];
-        for (int i = 0; i < n; i++) {
-            first[i] = pairs.first(i);
-            second[i] = pairs.second(i);
-        }
-        PairScore[] scores = new PairScore[n];
-        // Each pair is weighed independently, so the parallel loop cannot change any result.
-        IntStream.range(0, n).parallel().forEach(i -> scores[i] = p.evaluator.evaluate(first[i], second[i]));
-        boolean[] isLink = new boolean[n];
-        for (int i = 0; i < n; i++) isLink[i] = scores[i].log10Lr() + 1e-9 >= options.linkLog10();
+        LinkSearch.Result found = LinkSearch.search(p.values, p.infra, p.evaluator, options.calibration(), options.linkLog10(),
+                options.combinationFanOut());
+        int[] first = found.first(), second = found.second();
+        PairScore[] scores = found.scores();
+        boolean[] isLink = found.links();
+        int n = scores.length;
 
         List<Cluster> clusters = withExposures(p.values, Clusterer.cluster(p.values, first, second, scores, isLink));
         Map<String, String> clusterOf = new HashMap<>();
@@ -92,6 +85,31 @@ public final class Correlator {
         return p.evaluator.evaluate(index(p.values, idA), index(p.values, idB));
     }
 
+    /**
+     * Weighs many pairs with one preparation ({@link #compare} for each), e.g. a sample of pairs a benchmark
+     * knows to be of different operators; pairs are device ids.
+     *
+     * @throws CotejoException when a device id is unknown
+     */
+    public static List<PairScore> compareAll(List<DeviceEvidence> devices, Enrichment enrichment, CorrelationOptions options,
+                                             List<String[]> pairs) {
+        Prepared p = prepare(devices, enrichment, options);
+        Map<String, Integer> byId = new HashMap<>();
+        for (int d = 0; d < p.values.deviceCount(); d++) byId.put(p.values.device(d).device().id(), d);
+        int[][] idx = new int[pairs.size()][];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = new int[] {indexOf(byId, pairs.get(i)[0], p.values), indexOf(byId, pairs.get(i)[1], p.values)};
+        }
+        PairScore[] out = new PairScore[idx.length];
+        java.util.stream.IntStream.range(0, idx.length).parallel().forEach(i -> out[i] = p.evaluator.evaluate(idx[i][0], idx[i][1]));
+        return List.of(out);
+    }
+
+    private static int indexOf(Map<String, Integer> byId, String id, ValueIndex values) {
+        Integer d = byId.get(id);
+        return d != null ? d : index(values, id);
+    }
+
     /** A calibrator with these options' levels, warning lists, cap and infrastructure limits. */
     public static Calibrator calibrator(CorrelationOptions o) {
         return new Calibrator(o.feedLevels(), o.warningLists(), o.fanOutCap(), o.hostingDomains(), o.burstDays());
@@ -117,7 +135,7 @@ public final class Correlator {
             (d.decision() == PivotDecision.Decision.CONFIRMED ? confirmed : rejected).put(d.key(), d.describe());
         }
         ValueIndex values = new ValueIndex(DeviceMerger.merge(devices), new LevelResolver(o.feedLevels()), o.warningLists(),
-                o.fanOutCap(), confirmed, rejected, o.pivotBackground());
+                o.fanOutCap(), confirmed, rejected, o.pivotBackground(), o.pivotLift());
         InfraProfiles infra = new InfraProfiles(values, enrichment, o.hostingDomains(), o.fanOutCap());
         PairEvaluator evaluator = new PairEvaluator(values, infra, o.calibration(), o.burstDays(), o.backgroundWeight(), o.maxLog10());
         return new Prepared(values, infra, evaluator, decisions);

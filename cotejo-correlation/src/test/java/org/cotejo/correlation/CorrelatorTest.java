@@ -21,7 +21,7 @@ import org.cotejo.detection.Verdict;
 import org.junit.jupiter.api.Test;
 
 class CorrelatorTest {
-    private static final CorrelationOptions DEFAULTS = CorrelationOptions.defaults();
+    private static final CorrelationOptions DEFAULTS = Worlds.PRIORS;
 
     @Test
     void aSharedAttackerAccountLinksTwoDevicesStrongly() {

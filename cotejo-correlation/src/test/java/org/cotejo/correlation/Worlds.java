@@ -26,6 +26,14 @@ public final class Worlds {
     public static final EnrichmentSource PDNS = new EnrichmentSource(EnrichmentSource.Kind.PASSIVE_DNS, "pdns.csv", "b".repeat(64),
             "test passive DNS", LocalDate.parse("2021-06-01"), 10);
 
+    /**
+     * The default options with the field's default priors instead of the shipped simulated calibration: the
+     * tests of the reasoning's rules state their expected support bands on these priors, which do not move
+     * when the simulator (and so the shipped calibration) changes.
+     */
+    public static final org.cotejo.correlation.CorrelationOptions PRIORS = org.cotejo.correlation.CorrelationOptions.defaults()
+            .withCalibration(org.cotejo.correlation.lr.Calibration.defaultPriors());
+
     private Worlds() {}
 
     public static DeviceEvidence infected(String id, String group, Sighting... sightings) {

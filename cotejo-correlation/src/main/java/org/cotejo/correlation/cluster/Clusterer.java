@@ -84,11 +84,12 @@ public final class Clusterer {
                 into.merge(it.identity(), it, (x, y) -> x.lr() >= y.lr() ? x : y);
             }
         }
+        Spread spread = new Spread(values, devices);
         List<ClusterItem> infra = new ArrayList<>();
-        for (EvidenceItem it : counted.values()) infra.add(summarise(values, devices, it));
+        for (EvidenceItem it : counted.values()) infra.add(spread.summarise(it));
         infra.sort(Comparator.comparing(ClusterItem::kind).thenComparing(i -> -i.lr()).thenComparing(i -> String.join(",", i.values())));
         List<ClusterItem> sameTool = new ArrayList<>();
-        for (EvidenceItem it : tool.values()) sameTool.add(summarise(values, devices, it));
+        for (EvidenceItem it : tool.values()) sameTool.add(spread.summarise(it));
         Map<FeatureKind, Integer> counts = new EnumMap<>(FeatureKind.class);
         Instant first = null, last = null;
         for (ClusterItem c : infra) {
@@ -109,22 +110,64 @@ public final class Clusterer {
         return c.withExposed(List.of(), Explanation.of(c));
     }
 
-    private static ClusterItem summarise(ValueIndex values, List<Integer> devices, EvidenceItem it) {
-        int on = 0;
-        Instant first = null, last = null;
-        List<Integer> ids = it.values().stream().map(values::id).filter(java.util.Objects::nonNull).toList();
-        for (int d : devices) {
-            boolean has = false;
-            for (int v : ids) {
-                Sighting s = values.sighting(d, v);
-                if (s == null) continue;
-                has = true;
-                if (s.firstSeen() != null && (first == null || s.firstSeen().isBefore(first))) first = s.firstSeen();
-                if (s.lastSeen() != null && (last == null || s.lastSeen().isAfter(last))) last = s.lastSeen();
-            }
-            if (has) on++;
+    /**
+     * Counts an item's values over one cluster's devices through the value index's posting lists (a big
+     * cluster rests on thousands of items, and most share its few popular values), caching each value's
+     * devices, first and last seen within the cluster.
+     */
+    private static final class Spread {
+        private final ValueIndex values;
+        private final java.util.BitSet members = new java.util.BitSet();
+        private final Map<Integer, int[]> devicesOf = new HashMap<>();
+        private final Map<Integer, Instant[]> seenOf = new HashMap<>();
+
+        Spread(ValueIndex values, List<Integer> devices) {
+            this.values = values;
+            for (int d : devices) members.set(d);
         }
-        return new ClusterItem(it.kind(), it.level(), it.values(), it.facts(), it.lr(), on, first, last, it.note());
+
+        private int[] devicesOf(int v) {
+            return devicesOf.computeIfAbsent(v, k -> {
+                int n = values.postingSize(k);
+                int[] out = new int[n];
+                int m = 0;
+                Instant first = null, last = null;
+                for (int i = 0; i < n; i++) {
+                    int d = values.posting(k, i);
+                    if (!members.get(d)) continue;
+                    out[m++] = d;
+                    Sighting s = values.sighting(d, k);
+                    if (s.firstSeen() != null && (first == null || s.firstSeen().isBefore(first))) first = s.firstSeen();
+                    if (s.lastSeen() != null && (last == null || s.lastSeen().isAfter(last))) last = s.lastSeen();
+                }
+                seenOf.put(k, new Instant[] {first, last});
+                return java.util.Arrays.copyOf(out, m);
+            });
+        }
+
+        ClusterItem summarise(EvidenceItem it) {
+            List<Integer> ids = it.values().stream().map(values::id).filter(java.util.Objects::nonNull).distinct().toList();
+            Instant first = null, last = null;
+            int largest = -1;
+            for (int v : ids) {
+                int[] ds = devicesOf(v);
+                Instant[] seen = seenOf.get(v);
+                if (seen[0] != null && (first == null || seen[0].isBefore(first))) first = seen[0];
+                if (seen[1] != null && (last == null || seen[1].isAfter(last))) last = seen[1];
+                if (largest < 0 || ds.length > devicesOf(largest).length) largest = v;
+            }
+            int on = largest < 0 ? 0 : devicesOf(largest).length;
+            if (ids.size() > 1) {
+                // The union: the largest value's devices, plus those of the others that do not show it.
+                java.util.Set<Integer> more = new java.util.HashSet<>();
+                for (int v : ids) {
+                    if (v == largest) continue;
+                    for (int d : devicesOf(v)) if (values.sighting(d, largest) == null) more.add(d);
+                }
+                on += more.size();
+            }
+            return new ClusterItem(it.kind(), it.level(), it.values(), it.facts(), it.lr(), on, first, last, it.note());
+        }
     }
 
     /** Two clusters resting on the same items would share an id; number them in a name-independent order. */

@@ -91,6 +91,7 @@ public final class InfraComparison {
             basis.add(f.basis());
         }
         if (family.equals("rd")) basis.add(key.replace("rd:", "d:"));
+        if (family.equals("tls")) basis.add(key); // a key seen through resolved addresses rests on the key too
         out.add(new InfraFeature(family, key, ids(fa), ids(fb), facts, new ArrayList<>(basis), note));
     }
 

@@ -147,6 +147,27 @@ public final class InfraProfiles {
         p.ifPresent(a -> out.add(new InfraFact("asn:" + a.asn(), v, null, null, null, basis, a.from() + ": " + ip + " is in "
                 + a.prefix() + ", AS" + a.asn() + (a.asName().isEmpty() ? "" : " " + a.asName()))));
         if (resolved == null) tlsFacts(v, ip, out);
+        else if (!isHosting(ip)) resolvedTlsFacts(v, ip, resolved, out);
+    }
+
+    /**
+     * The keys the server at a resolved address presented while the domain resolved to it: two domains on
+     * different servers with one key are one deployment (attribution.md §1.7). The fact rests on the
+     * address ("ip:…" basis) as well as on the key, so it never counts beside a co-resolution on the same
+     * address. Shared hosting is left out: its front end's certificate says who hosts, not who operates.
+     */
+    private void resolvedTlsFacts(int v, String ip, InfraFact resolved, List<InfraFact> out) {
+        for (TlsCertificate c : enrichment.certificates(ip)) {
+            if (!overlaps(resolved.from(), resolved.to(), c.notBefore(), c.notAfter())) continue;
+            String key = c.keySha256().isEmpty() ? c.certSha256() : c.keySha256();
+            String what = resolved.fact() + "; " + c.from() + ": " + ip + " presented certificate " + c.certSha256()
+                    + (c.keySha256().isEmpty() ? "" : " with key " + c.keySha256());
+            out.add(new InfraFact("tls:" + key, v, c.notBefore(), c.notAfter(), null, "ip:" + ip, what));
+        }
+    }
+
+    private static boolean overlaps(java.time.Instant a0, java.time.Instant a1, java.time.Instant b0, java.time.Instant b1) {
+        return (a0 == null || b1 == null || !a0.isAfter(b1)) && (b0 == null || a1 == null || !b0.isAfter(a1));
     }
 
     private void whoisFacts(int v, WhoisRecord w, List<InfraFact> out) {

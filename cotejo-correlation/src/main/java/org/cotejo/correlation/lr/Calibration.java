@@ -43,6 +43,31 @@ public record Calibration(String name, String provenance, List<KindRate> rates) 
                 "default priors from the field's practice (attribution.md §1.7), not estimated from data", rows);
     }
 
+    /** Where the shipped calibration lives on the class path. */
+    public static final String SHIPPED_RESOURCE = "/org/cotejo/correlation/lr/calibration.json";
+
+    private static final class Shipped {
+        static final Calibration INSTANCE = load();
+
+        private static Calibration load() {
+            try (java.io.InputStream in = Calibration.class.getResourceAsStream(SHIPPED_RESOURCE)) {
+                if (in == null) throw new IllegalStateException("the build lost the resource " + SHIPPED_RESOURCE);
+                return CalibrationJson.read(in, SHIPPED_RESOURCE);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The calibration shipped with Cotejo, estimated on simulated worlds (its provenance names the seeds and
+     * the world parameters; {@code CalibrationRecipe} in the simulator regenerates it, and a test checks the
+     * shipped file is what the recipe produces). The default of {@code CorrelationOptions}.
+     */
+    public static Calibration shipped() {
+        return Shipped.INSTANCE;
+    }
+
     public KindRate rate(FeatureKind kind) {
         // rates are in kind order and complete, so the ordinal is the index
         return rates.get(kind.ordinal());

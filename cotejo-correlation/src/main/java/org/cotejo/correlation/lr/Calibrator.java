@@ -54,6 +54,16 @@ public final class Calibrator {
     /** @param provenance how the devices came about ("simulated worlds: seeds 1–5, 10 operators, …"), prefixed to the counts */
     public Calibration calibrate(String name, String provenance, List<DeviceEvidence> devices, Enrichment enrichment,
                                  Map<String, String> operatorOfDevice) {
+        return calibrate(name, provenance, List.of(count(devices, enrichment, operatorOfDevice)));
+    }
+
+    /**
+     * What one labelled world contributes: its pairs of labelled targeted devices and, per kind, how many of
+     * them share an item of that kind. Worlds are counted apart (their operators' names may repeat) and pooled.
+     */
+    public record Counts(long labelled, int operators, long samePairs, long diffPairs, long[] same, long[] diff) {}
+
+    public Counts count(List<DeviceEvidence> devices, Enrichment enrichment, Map<String, String> operatorOfDevice) {
         ValueIndex values = new ValueIndex(DeviceMerger.merge(devices), new LevelResolver(feedLevels), warningLists, cap, Map.of(), Map.of());
         InfraProfiles infra = new InfraProfiles(values, enrichment, hostingDomains, cap);
         PairEvaluator evaluator = new PairEvaluator(values, infra, Calibration.defaultPriors(), burstDays, 0, 10);
@@ -62,7 +72,8 @@ public final class Calibrator {
         long labelled = 0;
         for (int d = 0; d < values.deviceCount(); d++) {
             if (values.role(d) != DeviceRole.TARGETED) continue;
-            operator[d] = operatorOfDevice.get(values.device(d).device().id());
+            String op = operatorOfDevice.get(values.device(d).device().id());
+            operator[d] = op == null || op.isEmpty() ? null : op;
             if (operator[d] != null) {
                 perOperator.merge(operator[d], 1, Integer::sum);
                 labelled++;
@@ -82,10 +93,34 @@ public final class Calibrator {
             long[] into = operator[a].equals(operator[b]) ? same : diff;
             for (FeatureKind k : kinds) into[k.ordinal()]++;
         }
+        return new Counts(labelled, perOperator.size(), samePairs, diffPairs, same, diff);
+    }
+
+    /** Pools the worlds' counts into one calibration; {@code provenance} is prefixed to the pooled counts. */
+    public Calibration calibrate(String name, String provenance, List<Counts> worlds) {
+        long labelled = 0, samePairs = 0, diffPairs = 0;
+        int operators = 0;
+        long[] same = new long[FeatureKind.values().length], diff = new long[FeatureKind.values().length];
+        for (Counts c : worlds) {
+            labelled += c.labelled();
+            operators += c.operators();
+            samePairs += c.samePairs();
+            diffPairs += c.diffPairs();
+            for (int k = 0; k < same.length; k++) {
+                same[k] += c.same()[k];
+                diff[k] += c.diff()[k];
+            }
+        }
         List<KindRate> rows = new ArrayList<>();
         for (FeatureKind k : FeatureKind.values()) {
             if (samePairs == 0 || diffPairs == 0) {
                 rows.add(KindRate.of(k, k.priorHp(), k.priorHd(), "default prior (no labelled pairs of both kinds)"));
+                continue;
+            }
+            if (!k.isTool() && same[k.ordinal()] + diff[k.ordinal()] == 0) {
+                // Seen in no pair at all, the smoothed ratio would only be the ratio of the two pair counts.
+                rows.add(KindRate.of(k, k.priorHp(), k.priorHd(), "default prior (seen in none of the " + samePairs
+                        + " same-operator and " + diffPairs + " different-operator pairs)"));
                 continue;
             }
             double pHp = (same[k.ordinal()] + 0.5) / (samePairs + 1.0);
@@ -93,8 +128,8 @@ public final class Calibrator {
             rows.add(KindRate.of(k, pHp, pHd, "estimated: " + same[k.ordinal()] + " of " + samePairs + " same-operator pairs, "
                     + diff[k.ordinal()] + " of " + diffPairs + " different-operator pairs (add-1/2 smoothing)"));
         }
-        String counts = labelled + " labelled targeted devices of " + perOperator.size() + " operators; " + samePairs
-                + " same-operator and " + diffPairs + " different-operator pairs";
+        String counts = labelled + " labelled targeted devices of " + operators + " operators" + (worlds.size() > 1 ? " in "
+                + worlds.size() + " worlds" : "") + "; " + samePairs + " same-operator and " + diffPairs + " different-operator pairs";
         return new Calibration(name, (provenance.isEmpty() ? "" : provenance + "; ") + counts, rows);
     }
 }

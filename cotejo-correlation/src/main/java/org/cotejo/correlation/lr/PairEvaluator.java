@@ -84,7 +84,12 @@ public final class PairEvaluator {
         KindRate rate = calibration.rate(kind);
         String note = level.note();
         double lr = rate.lr();
-        if (!kind.isTool()) {
+        if ("pivot".equals(level.basis()) && !kind.isTool()) {
+            // The analyst saw the candidate's background devices and judged the value operator infrastructure:
+            // those devices are taken as its undetected targets, not as chance, so the kind's rate stands.
+            note += "; on " + values.onBackground(v) + " of " + values.backgroundCount() + " background devices, taken as"
+                    + " undetected targets by the confirmation (the kind's rate stands)";
+        } else if (!kind.isTool()) {
             double chance = ChanceRate.of(rate.pHd(), values.onBackground(v), values.backgroundCount(), backgroundWeight);
             lr = Math.max(1, rate.pHp() / chance);
             note += "; on " + values.onBackground(v) + " of " + values.backgroundCount() + " background devices"
@@ -119,8 +124,9 @@ public final class PairEvaluator {
         };
     }
 
-    private EvidenceItem featureItem(int a, int b, InfraFeature f) {
-        FeatureKind kind = switch (f.family()) {
+    /** The kind of evidence an infrastructure key family ("res", "tls", …) gives. */
+    static FeatureKind kindOfFamily(String family) {
+        return switch (family) {
             case "res" -> FeatureKind.CO_RESOLUTION;
             case "host" -> FeatureKind.HOSTING_IP;
             case "p24" -> FeatureKind.SAME_PREFIX;
@@ -131,8 +137,12 @@ public final class PairEvaluator {
             case "tls" -> FeatureKind.TLS_KEY;
             case "subj" -> FeatureKind.TLS_SUBJECT;
             case "rd" -> FeatureKind.SHARED_DOMAIN;
-            default -> throw new IllegalStateException("unknown infrastructure family " + f.family());
+            default -> throw new IllegalStateException("unknown infrastructure family " + family);
         };
+    }
+
+    private EvidenceItem featureItem(int a, int b, InfraFeature f) {
+        FeatureKind kind = kindOfFamily(f.family());
         List<String> vals = new ArrayList<>();
         Instant first = null, last = null;
         for (int v : f.valuesA()) {

@@ -24,9 +24,18 @@ final class PairSet {
         Arrays.fill(slots, EMPTY);
     }
 
-    void add(long pair) {
+    /** Adds the pair; false when it was there already. */
+    boolean add(long pair) {
         if (size * 2 >= slots.length) grow();
-        if (insert(slots, pair)) size++;
+        if (!insert(slots, pair)) return false;
+        size++;
+        return true;
+    }
+
+    boolean contains(long pair) {
+        int mask = slots.length - 1;
+        for (int i = (int) mix(pair) & mask; slots[i] != EMPTY; i = (i + 1) & mask) if (slots[i] == pair) return true;
+        return false;
     }
 
     private static boolean insert(long[] table, long pair) {

@@ -73,6 +73,8 @@ final class CorrelationJson {
         g.writeNumberField("burst_days", o.burstDays());
         g.writeNumberField("background_weight", o.backgroundWeight());
         g.writeNumberField("pivot_background_fraction", o.pivotBackground());
+        g.writeNumberField("pivot_lift", o.pivotLift());
+        g.writeNumberField("combination_fan_out", o.combinationFanOut());
         g.writeArrayFieldStart("pivot_decisions");
         for (PivotDecision d : o.pivotDecisions()) writeDecision(g, d);
         g.writeEndArray();

@@ -41,6 +41,7 @@ public final class ValueIndex {
     private int[] postStart, postDevices;
     private final int targeted, background;
     private final int pivotBackgroundLimit;
+    private final double pivotLift;
     private final java.util.BitSet pivotCandidates = new java.util.BitSet();
 
     /**
@@ -50,15 +51,17 @@ public final class ValueIndex {
      */
     public ValueIndex(List<DeviceEvidence> merged, LevelResolver levelResolver, WarningLists warningLists, FanOutCap cap,
                       Map<String, String> confirmed, Map<String, String> rejected) {
-        this(merged, levelResolver, warningLists, cap, confirmed, rejected, 1.0);
+        this(merged, levelResolver, warningLists, cap, confirmed, rejected, 1.0, Double.POSITIVE_INFINITY);
     }
 
     /**
-     * @param pivotBackground unknown values on more than max(1, this × background devices) background
-     *                        devices can never become pivots
+     * @param pivotBackground an unknown value on more than max(1, this × background devices) background
+     *                        devices becomes a pivot candidate only when...
+     * @param pivotLift       ...its share of the targeted devices is at least this many times its share of the
+     *                        background devices (each count plus one)
      */
     public ValueIndex(List<DeviceEvidence> merged, LevelResolver levelResolver, WarningLists warningLists, FanOutCap cap,
-                      Map<String, String> confirmed, Map<String, String> rejected, double pivotBackground) {
+                      Map<String, String> confirmed, Map<String, String> rejected, double pivotBackground, double pivotLift) {
         devices = List.copyOf(merged);
         int n = devices.size();
         deviceRoles = new DeviceRole[n];
@@ -75,6 +78,7 @@ public final class ValueIndex {
         targeted = t;
         background = b;
         pivotBackgroundLimit = (int) Math.max(1, Math.floor(pivotBackground * b));
+        this.pivotLift = pivotLift;
         count();
         decideRoles(levelResolver, warningLists, cap, confirmed, rejected);
         buildPostings();
@@ -141,7 +145,7 @@ public final class ValueIndex {
             boolean matched = ms != null;
             // Unknown values are checked only when they could become pivot candidates (rare among background
             // devices): a common unknown value links nothing either way, and checking them all costs seconds.
-            boolean pivotEligible = !matched && onTargeted[id] >= 2 && onBackground[id] <= pivotBackgroundLimit
+            boolean pivotEligible = !matched && onTargeted[id] >= 2 && rareInBackground(id)
                     && EvidenceLevel.defaultFor(o.type()) == EvidenceLevel.OPERATOR;
             boolean decided = confirmed.containsKey(key) || rejected.containsKey(key);
             if (pivotEligible) pivotCandidates.set(id);
@@ -166,6 +170,18 @@ public final class ValueIndex {
                 roles[id] = ValueRole.UNKNOWN;
             }
         }
+    }
+
+    /**
+     * Rare among background devices: on almost none of them, or far more frequent among targeted devices. An
+     * operator's unknown domain is also on its targets that no indicator caught (background devices to
+     * correlation), so an absolute limit alone would drop exactly the pivots worth finding.
+     */
+    private boolean rareInBackground(int id) {
+        if (onBackground[id] <= pivotBackgroundLimit) return true;
+        double targetedShare = (double) onTargeted[id] / Math.max(1, targeted);
+        double backgroundShare = (onBackground[id] + 1.0) / (background + 1.0);
+        return targetedShare >= pivotLift * backgroundShare;
     }
 
     private static boolean counts(MatchRef m) {

@@ -7,7 +7,6 @@ import static org.cotejo.correlation.Worlds.matched;
 import java.time.LocalDate;
 import java.util.List;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.correlation.CorrelationOptions;
 import org.cotejo.correlation.Correlator;
 import org.cotejo.correlation.Worlds;
 import org.cotejo.correlation.enrich.EnrichmentIndex;
@@ -33,7 +32,7 @@ class InfrastructureFeaturesTest {
     }
 
     private static PairScore compare(EnrichmentIndex e) {
-        return Correlator.compare(DEVICES, e, CorrelationOptions.defaults(), "a", "b");
+        return Correlator.compare(DEVICES, e, Worlds.PRIORS, "a", "b");
     }
 
     @Test
@@ -42,7 +41,7 @@ class InfrastructureFeaturesTest {
                 .whois(whois("paquete-correos.net", "ops.team@mailbox.org", List.of(), "2020-01-10", 1))
                 .whois(whois("colis-suivi.com", "ops.team@mailbox.org", List.of(), "2020-06-10", 2)).build();
 
-        var r = Correlator.correlate(DEVICES, e, CorrelationOptions.defaults());
+        var r = Correlator.correlate(DEVICES, e, Worlds.PRIORS);
         assertThat(r.clusters()).singleElement().satisfies(c -> {
             assertThat(c.crossGroup()).isTrue();
             assertThat(c.counts()).containsOnlyKeys(FeatureKind.REGISTRANT_EMAIL);
@@ -109,7 +108,7 @@ class InfrastructureFeaturesTest {
     void twoHostsOfOneRegisteredDomainShareTheDomain() {
         var devices = Worlds.list(infected("a", "ES", matched(ObservableType.DOMAIN, "x1.track-lure.net")),
                 infected("b", "ES", matched(ObservableType.DOMAIN, "y7.track-lure.net")));
-        PairScore s = Correlator.compare(devices, org.cotejo.correlation.enrich.Enrichment.none(), CorrelationOptions.defaults(), "a", "b");
+        PairScore s = Correlator.compare(devices, org.cotejo.correlation.enrich.Enrichment.none(), Worlds.PRIORS, "a", "b");
         assertThat(s.items()).singleElement().satisfies(i -> {
             assertThat(i.item().kind()).isEqualTo(FeatureKind.SHARED_DOMAIN);
             assertThat(i.item().note()).isEqualTo("different hosts of the registered domain track-lure.net");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.correlation.CorrelationOptions;
 import org.cotejo.correlation.CorrelationResult;
 import org.cotejo.correlation.Correlator;
 import org.cotejo.correlation.Worlds;
@@ -22,7 +21,7 @@ class CorrelationOutputsTest {
         return Correlator.correlate(Worlds.list(
                 infected("b", "FR", matched(ObservableType.EMAIL, "agent.x@lure-mail.net"), matched(ObservableType.PROCESS_NAME, "bh")),
                 infected("a", "ES", matched(ObservableType.EMAIL, "agent.x@lure-mail.net"), matched(ObservableType.PROCESS_NAME, "bh"))),
-                Enrichment.none(), CorrelationOptions.defaults());
+                Enrichment.none(), Worlds.PRIORS);
     }
 
     @Test

@@ -92,4 +92,31 @@ class PivotTest {
                         decision(PivotDecision.Decision.REJECTED))))
                 .isInstanceOf(CotejoException.class).hasMessageContaining("two contradicting pivot decisions on domain:cdn-update-es.net");
     }
+
+    @Test
+    void anOperatorsUnknownDomainAlsoOnUndetectedTargetsIsStillProposedWhenFarMoreFrequentAmongTargets() {
+        // 6 of 8 targeted phones and 3 of 600 phones without detections (undetected targets) show it: over the
+        // absolute limit of max(1, 0.1 % of 600) background phones, but 75 % against 0.7 % (lift > 5).
+        List<DeviceEvidence> devices = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            devices.add(i < 6 ? infected("t" + i, "ES", matched(ObservableType.PROCESS_NAME, "bh"), unknown(ObservableType.DOMAIN, "op-infra.net"))
+                    : infected("t" + i, "ES", matched(ObservableType.PROCESS_NAME, "bh")));
+        }
+        for (int i = 0; i < 600; i++) {
+            devices.add(i < 3 ? Worlds.device("b" + i, "ES", Verdict.NOTHING_FOUND, unknown(ObservableType.DOMAIN, "op-infra.net"),
+                    unknown(ObservableType.DOMAIN, "popular.net")) : Worlds.device("b" + i, "ES", Verdict.NOTHING_FOUND,
+                    unknown(ObservableType.DOMAIN, "popular.net")));
+        }
+        // A site on targets and background alike in proportion is no candidate.
+        for (int i = 0; i < 3; i++) devices.set(i, infected("t" + i, "ES", matched(ObservableType.PROCESS_NAME, "bh"),
+                unknown(ObservableType.DOMAIN, "op-infra.net"), unknown(ObservableType.DOMAIN, "popular.net")));
+
+        CorrelationResult r = Correlator.correlate(devices, Enrichment.none(), CorrelationOptions.defaults());
+        assertThat(r.pivots()).singleElement().satisfies(p -> {
+            assertThat(p.value()).isEqualTo("op-infra.net");
+            assertThat(p.backgroundDevices()).isEqualTo(3);
+        });
+        CorrelationResult strict = Correlator.correlate(devices, Enrichment.none(), CorrelationOptions.defaults().withPivotRule(0.001, 1e9));
+        assertThat(strict.pivots()).isEmpty();
+    }
 }

@@ -43,4 +43,21 @@ class CorrelationBenchmarkTest {
         assertThat(operatorOnly.pairPrecision()).isEqualTo(1.0);
         assertThat(operatorOnly.pairRecall()).isLessThan(1.0);
     }
+
+    @Test
+    void theCorrelatorMeetsTheQualityTargetsOnceASimulatedAnalystConfirmsItsPivots() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<CorrelationBenchmark.Row> rows = CorrelationBenchmark.run(
+                CorrelatorPredictor.beforeAndAfterConfirmation(org.cotejo.correlation.CorrelationOptions.defaults()),
+                WorldSpec.hard(1, 1), List.of(2_000), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        QualityReport before = rows.get(0).quality(), after = rows.get(1).quality();
+
+        assertThat(after.adjustedRandIndex()).isGreaterThanOrEqualTo(0.95).isGreaterThan(before.adjustedRandIndex());
+        assertThat(before.pairPrecision()).isEqualTo(1.0);
+        assertThat(after.differentOperatorClustered()).isZero();
+        assertThat(after.nonTargetsClustered()).isZero();
+        assertThat(rows.get(1).sampled().pairs()).isPositive();
+        assertThat(rows.get(1).sampled().rate()).isLessThanOrEqualTo(0.01);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("[2] cotejo correlator, pivots confirmed by a simulated analyst");
+    }
 }
