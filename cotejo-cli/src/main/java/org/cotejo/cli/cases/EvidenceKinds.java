@@ -96,6 +96,7 @@ final class EvidenceKinds {
             case BUGREPORT -> org.cotejo.forensics.android.bugreport.Bugreports.open(path);
             case ANDROID_BACKUP -> org.cotejo.forensics.android.backup.AndroidBackups.open(path, password);
             case INTRUSION_LOGS -> org.cotejo.forensics.android.intrusion.IntrusionLogs.open(path);
+            case PCAP, ZEEK, SURICATA, NETLOG -> throw new CotejoException(kind.label() + " evidence cannot be scanned in a case yet");
         };
     }
 }

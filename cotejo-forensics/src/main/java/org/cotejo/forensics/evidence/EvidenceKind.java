@@ -14,7 +14,11 @@ public enum EvidenceKind {
     ANDROIDQF("androidqf", "AndroidQF collection"),
     BUGREPORT("bugreport", "Android bugreport"),
     ANDROID_BACKUP("android-backup", "Android backup (.ab)"),
-    INTRUSION_LOGS("intrusion-logs", "Android intrusion-logging export");
+    INTRUSION_LOGS("intrusion-logs", "Android intrusion-logging export"),
+    PCAP("pcap", "packet capture (pcap, pcapng)"),
+    ZEEK("zeek", "Zeek logs"),
+    SURICATA("suricata", "Suricata EVE JSON log"),
+    NETLOG("netlog", "DNS-resolver or proxy log");
 
     private final String key;
     private final String label;
@@ -34,6 +38,11 @@ public enum EvidenceKind {
      */
     public Set<EvidenceKind> nests() {
         return this == ANDROIDQF ? EnumSet.of(BUGREPORT, ANDROID_BACKUP, INTRUSION_LOGS) : EnumSet.noneOf(EvidenceKind.class);
+    }
+
+    /** Whether this is network evidence: traffic seen from outside the phone, attributed to it by address. */
+    public boolean network() {
+        return this == PCAP || this == ZEEK || this == SURICATA || this == NETLOG;
     }
 
     /** Whether this is one of the Android kinds, whose times are device-local unless a zone is known. */
