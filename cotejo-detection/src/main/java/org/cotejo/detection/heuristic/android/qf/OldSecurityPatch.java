@@ -29,7 +29,14 @@ public final class OldSecurityPatch implements Heuristic {
     @Override public String description() {
         return "A security patch more than six months older than the acquisition: the phone is open to known exploits";
     }
-    @Override public Set<String> modules() { return Set.of("aqf_get_prop", "aqf_files", "aqf_log_timestamps"); }
+    /**
+     * The properties of an AndroidQF collection or, for a bugreport checked on its own, of its dumpstate;
+     * times from the collection's file listing and logs or the bugreport's file times. One alert per
+     * device at most: in a collection with a nested bugreport the collection's own getprop.txt wins.
+     */
+    @Override public Set<String> modules() {
+        return Set.of("aqf_get_prop", "dumpsys_get_prop", "aqf_files", "aqf_log_timestamps", "bugreport_timestamps");
+    }
 
     @Override
     public Session start(HeuristicContext context) {
@@ -41,7 +48,7 @@ public final class OldSecurityPatch implements Heuristic {
 
             @Override
             public void inspect(Record record, org.cotejo.detection.heuristic.AlertSink out) {
-                if (record.module().equals("aqf_get_prop")) {
+                if (record.module().equals("aqf_get_prop") || record.module().equals("dumpsys_get_prop")) {
                     if (patch == null && PROPERTY.equals(record.fields().string("name"))) patch = record;
                     return;
                 }

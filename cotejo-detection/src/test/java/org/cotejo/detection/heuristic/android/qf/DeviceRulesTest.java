@@ -87,6 +87,18 @@ class DeviceRulesTest {
     }
 
     @Test
+    void aDumpstatesPatchLevelCountsAndACollectionAlertsOnceWithItsOwnGetprop() {
+        Record dumpsysPatch = QfRecords.of(new org.cotejo.forensics.android.dumpsys.DumpsysGetProp(), "dumpstate.txt",
+                Map.of("name", "ro.build.version.security_patch", "value", "2023-01-05"));
+        long sept2023 = Instant.parse("2023-09-01T00:00:00Z").getEpochSecond();
+        Record own = prop("ro.build.version.security_patch", "2023-01-05");
+
+        assertThat(QfRecords.run(new OldSecurityPatch(), dumpsysPatch, file("/sdcard/a", "-rw-------", sept2023))).hasSize(1);
+        assertThat(QfRecords.run(new OldSecurityPatch(), own, dumpsysPatch, file("/sdcard/a", "-rw-------", sept2023)))
+                .singleElement().satisfies(a -> assertThat(a.record()).isSameAs(own));
+    }
+
+    @Test
     void withoutAcquisitionTimeMeasuresFromTheNewestTimeInTheCollection() {
         Record patch = prop("ro.build.version.security_patch", "2023-01-05");
         long sept2023 = Instant.parse("2023-09-01T00:00:00Z").getEpochSecond();
