@@ -17,12 +17,14 @@ final class LineProblems {
         this.file = file;
     }
 
+    /** {@code ctx} null counts the lines without reporting them (another module already has). */
     void line(long number, String why) {
+        if (ctx == null) return;
         if (++broken <= LogLines.MAX_LINE_PROBLEMS) ctx.problem(file, "line " + number + " " + why + "; skipped");
     }
 
     void finish() {
-        if (broken > LogLines.MAX_LINE_PROBLEMS) {
+        if (ctx != null && broken > LogLines.MAX_LINE_PROBLEMS) {
             ctx.problem(file, (broken - LogLines.MAX_LINE_PROBLEMS) + " more broken line(s) not listed one by one; skipped");
         }
     }
