@@ -65,14 +65,24 @@ final class ZeekReader {
         files.sort(Comparator.comparing(SourceFile::path));
         for (SourceFile file : files) {
             LineProblems problems = new LineProblems(ctx, file);
-            try (InputStream in = new BufferedInputStream(ctx.open(file), 1 << 16)) {
-                new FileState().read(file, new LogLines(in), problems, handler);
+            try (InputStream in = ctx.open(file)) {
+                readStream(file, in, problems, handler);
             } catch (IOException e) {
                 ctx.problem(file, "not read to its end: " + e.getMessage());
             }
             problems.finish();
         }
     }
+
+    /**
+     * Reads one log's rows from {@code in}, through a buffer of {@value #BUFFER} bytes: the reader is never
+     * further ahead of the row it hands over than that buffer, and holds one line at a time.
+     */
+    static void readStream(SourceFile file, InputStream in, LineProblems problems, Handler handler) throws IOException {
+        new FileState().read(file, new LogLines(new BufferedInputStream(in, BUFFER)), problems, handler);
+    }
+
+    static final int BUFFER = 1 << 16;
 
     /** Why a line cannot be read. */
     private static final class BadLine extends Exception {

@@ -82,6 +82,65 @@ final class ZeekWriter {
         return file;
     }
 
+    /** The preamble and headers {@link #dnsRows} writes before its first row. */
+    static String dnsHeader() {
+        return tsv("dns").columns(DNS_COLUMNS).text();
+    }
+
+    /**
+     * Row {@code i} of a generated dns.log, fixed-width (every row has the same length): numbers are
+     * zero-padded, so a reader's position in the file is known from the row number.
+     */
+    static String dnsRow(long i) {
+        String n = String.format(java.util.Locale.ROOT, "%07d", i);
+        return String.join("\t", dnsRow(String.format(java.util.Locale.ROOT, "%d.%06d", 1_735_732_800L + i / 1000, i % 1000),
+                "C" + n, "host" + n + ".example.com", "198.51." + String.format(java.util.Locale.ROOT, "%03d", i % 256) + ".7", "60.000000")) + "\n";
+    }
+
+    /** A generated dns.log of {@code rows} rows, written as it goes (never held whole). */
+    static Path dnsRows(Path file, long rows) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (java.io.Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(dnsHeader());
+            for (long i = 0; i < rows; i++) w.write(dnsRow(i));
+        }
+        return file;
+    }
+
+    /** The same log as a stream generated on the fly, counting the bytes read from it. */
+    static final class GeneratedDnsLog extends java.io.InputStream {
+        private final long rows;
+        private long next;
+        private byte[] chunk = dnsHeader().getBytes(StandardCharsets.UTF_8);
+        private int at;
+        long consumed;
+
+        GeneratedDnsLog(long rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) return 0;
+            while (at == chunk.length) {
+                if (next == rows) return -1;
+                chunk = dnsRow(next++).getBytes(StandardCharsets.UTF_8);
+                at = 0;
+            }
+            int n = Math.min(len, chunk.length - at);
+            System.arraycopy(chunk, at, b, off, n);
+            at += n;
+            consumed += n;
+            return n;
+        }
+    }
+
     static final String[] DNS_COLUMNS = {"ts:time", "uid:string", "id.orig_h:addr", "id.orig_p:port", "id.resp_h:addr",
             "id.resp_p:port", "proto:enum", "query:string", "qtype_name:string", "rcode_name:string", "AA:bool",
             "answers:vector[string]", "TTLs:vector[interval]"};
