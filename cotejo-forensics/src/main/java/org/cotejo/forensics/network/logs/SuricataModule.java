@@ -49,19 +49,7 @@ abstract class SuricataModule implements ArtifactModule {
         return t != null ? t : MvtTime.parse(r.string("eve_timestamp"));
     }
 
-    /** An address as IPv4 or IPv6 by its shape. */
-    static void ip(Observations o, String field, String address) {
-        if (address == null) return;
-        o.add(address.indexOf(':') >= 0 ? ObservableType.IPV6 : ObservableType.IPV4, field, address);
-    }
 
-    /** "ip:port" with brackets around an IPv6 address. */
-    static String endpoint(Fields r, String ip, String port) {
-        String h = r.text(ip);
-        String p = r.string(port);
-        if (h.indexOf(':') >= 0) h = "[" + h + "]";
-        return p == null ? h : h + ":" + p;
-    }
 
     /** A nested object, or an empty one. */
     static Fields object(Fields r, String key) {

@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.cotejo.core.observable.ObservableType;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleContext;
-import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
@@ -67,17 +65,5 @@ abstract class ZeekModule implements ArtifactModule {
         return t != null ? t : instant(r.get("ts"));
     }
 
-    /** An address as IPv4 or IPv6 by its shape. */
-    static void ip(Observations o, String field, String address) {
-        if (address == null) return;
-        o.add(address.indexOf(':') >= 0 ? ObservableType.IPV6 : ObservableType.IPV4, field, address);
-    }
 
-    /** "host:port" with brackets around an IPv6 host. */
-    static String endpoint(Fields r, String host, String port) {
-        String h = r.text(host);
-        String p = r.string(port);
-        if (h.indexOf(':') >= 0) h = "[" + h + "]";
-        return p == null ? h : h + ":" + p;
-    }
 }

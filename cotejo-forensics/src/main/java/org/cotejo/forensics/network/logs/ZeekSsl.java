@@ -1,5 +1,8 @@
 package org.cotejo.forensics.network.logs;
 
+import static org.cotejo.forensics.network.logs.Endpoints.endpoint;
+import static org.cotejo.forensics.network.logs.Endpoints.ip;
+
 import java.time.Instant;
 import java.util.List;
 import org.cotejo.core.observable.ObservableType;
