@@ -171,6 +171,25 @@ class ZeekLogsTest {
     }
 
     @Test
+    void readsCertificatesFromX509LogWithTheirFingerprintAndNames() throws Exception {
+        String sha256 = "5f6e7d8c9b0a11223344556677889900aabbccddeeff00112233445566778899";
+        ZeekWriter.tsv("x509").columns("ts:time", "fingerprint:string", "certificate.version:count", "certificate.serial:string",
+                        "certificate.subject:string", "certificate.issuer:string", "certificate.not_valid_before:time",
+                        "certificate.not_valid_after:time", "san.dns:vector[string]", "basic_constraints.ca:bool")
+                .row("1735732800.3", sha256, "3", "0A1B", "CN=c2.example.net", "CN=Evil CA\\x2c Inc.", "1704067200.0", "1767225600.0",
+                        "c2.example.net,*.c2.example.net", "-")
+                .close().write(root.resolve("x509.log"));
+
+        Record r = run("ZeekX509").of("zeek_x509").get(0);
+
+        assertThat(r.fields().string("certificate.issuer")).isEqualTo("CN=Evil CA, Inc.");
+        assertThat(r.fields().has("basic_constraints.ca")).isFalse();
+        assertThat(r.observables()).extracting(o -> o.observable().type(), o -> o.field()).containsExactly(
+                tuple(ObservableType.X509_HASH, "fingerprint"), tuple(ObservableType.DOMAIN, "san.dns[0]"));
+        assertThat(r.timeline().get(0).description()).startsWith("Certificate CN=c2.example.net issued by CN=Evil CA");
+    }
+
+    @Test
     void refusesAPathThatIsNotAFolder() throws Exception {
         Path file = Files.writeString(root.resolve("dns.log"), "");
         assertThatThrownBy(() -> ZeekLogs.open(file)).isInstanceOf(CotejoException.class).hasMessageContaining("is not a folder");
