@@ -1,0 +1,69 @@
+package org.cotejo.forensics.network.logs;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.cotejo.forensics.evidence.EvidenceKind;
+import org.cotejo.forensics.module.ArtifactModule;
+import org.cotejo.forensics.module.ModuleContext;
+import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.record.Fields;
+import org.cotejo.forensics.record.MvtTime;
+import org.cotejo.forensics.record.TraceClass;
+
+/**
+ * A module over one Zeek log: each row becomes a record with the log's own fields under Zeek's names
+ * ({@code ts}, {@code uid}, {@code id.orig_h}...), then {@code timestamp}, {@code ts} as UTC text. Rows
+ * are streamed ({@link ZeekReader}); provenance is the file and "line N".
+ */
+abstract class ZeekModule implements ArtifactModule {
+
+    /** The log's name: "dns" for {@code dns.log}. */
+    abstract String log();
+
+    @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.ZEEK); }
+    @Override public TraceClass trace() { return TraceClass.NETWORK; }
+
+    @Override
+    public void extract(ModuleContext ctx) throws Exception {
+        ZeekReader.read(ctx, log(), (file, line, row) -> emit(ctx, file, line, row));
+    }
+
+    static void emit(ModuleContext ctx, SourceFile file, long line, Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>(row);
+        Instant t = instant(row.get("ts"));
+        out.put("timestamp", t == null ? null : MvtTime.format(t));
+        ctx.emit(Fields.of(out), ctx.provenance(file, "line " + line));
+    }
+
+    /** Zeek's {@code ts}: epoch seconds (decimal, UTC), or ISO-8601 text when Zeek was told to write that; else null. */
+    static Instant instant(Object ts) {
+        try {
+            if (ts instanceof BigDecimal d) {
+                BigDecimal[] parts = d.divideAndRemainder(BigDecimal.ONE);
+                long seconds = parts[0].longValueExact();
+                long nanos = parts[1].movePointRight(9).longValue();
+                if (nanos < 0) {
+                    seconds--;
+                    nanos += 1_000_000_000L;
+                }
+                return Instant.ofEpochSecond(seconds, nanos);
+            }
+            if (ts instanceof Number n) return instant(new BigDecimal(n.toString()));
+            if (ts instanceof String s) return MvtTime.parse(s);
+        } catch (ArithmeticException | NumberFormatException | java.time.DateTimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** A record's time: its {@code timestamp} text (exact), else its {@code ts}. */
+    static Instant time(Fields r) {
+        Instant t = MvtTime.parse(r.string("timestamp"));
+        return t != null ? t : instant(r.get("ts"));
+    }
+
+
+}
