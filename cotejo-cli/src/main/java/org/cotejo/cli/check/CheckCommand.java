@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "infected, attempted, inconclusive or nothing found, with the rule that led to it.",
             "Evidence is never modified: databases are read from private copies, hashes are checked."},
         subcommands = {CheckCommand.IosBackup.class, CheckCommand.IosFs.class, CheckCommand.Sysdiagnose.class, CheckCommand.MvtResults.class,
-            AndroidChecks.AndroidQf.class, AndroidChecks.Bugreport.class, AndroidChecks.AndroidBackup.class, AndroidChecks.IntrusionLogs.class},
+            AndroidChecks.AndroidQf.class, AndroidChecks.Bugreport.class, AndroidChecks.AndroidBackup.class, AndroidChecks.IntrusionLogs.class,
+            NetworkChecks.Pcap.class, NetworkChecks.Zeek.class, NetworkChecks.Suricata.class},
         footer = {"", "Exit codes: 0 nothing HIGH or above, 3 HIGH or CRITICAL found, 2 user error, 1 internal error."},
         mixinStandardHelpOptions = true)
 public final class CheckCommand implements Runnable {

@@ -1,0 +1,108 @@
+package org.cotejo.cli.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cotejo.cli.testing.Cli.cotejo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cotejo.cli.testing.Cli.Run;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `cotejo check pcap | zeek | suricata` on captures and logs written byte for byte in their formats. */
+class NetworkCheckTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    Path feed;
+
+    @BeforeEach
+    void feed() throws Exception {
+        feed = tmp.resolve("spy.txt");
+        Files.writeString(feed, "exploit-delivery.net\n");
+    }
+
+    /** A classic little-endian pcap holding one Ethernet/IPv4/UDP DNS response for {@code name} → 203.0.113.9. */
+    private static byte[] dnsResponseCapture(String name) {
+        ByteArrayOutputStream dns = new ByteArrayOutputStream();
+        dns.writeBytes(new byte[] {0x12, 0x34, (byte) 0x81, (byte) 0x80, 0, 1, 0, 1, 0, 0, 0, 0});
+        for (String label : name.split("\\.")) {
+            dns.write(label.length());
+            dns.writeBytes(label.getBytes(StandardCharsets.US_ASCII));
+        }
+        dns.writeBytes(new byte[] {0, 0, 1, 0, 1});
+        dns.writeBytes(new byte[] {(byte) 0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, (byte) 203, 0, 113, 9});
+        byte[] d = dns.toByteArray();
+        int udpLength = 8 + d.length;
+        int ipLength = 20 + udpLength;
+        ByteBuffer frame = ByteBuffer.allocate(14 + ipLength).order(ByteOrder.BIG_ENDIAN);
+        frame.put(new byte[] {2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2}).putShort((short) 0x0800);
+        frame.put((byte) 0x45).put((byte) 0).putShort((short) ipLength).putShort((short) 1).putShort((short) 0)
+                .put((byte) 64).put((byte) 17).putShort((short) 0).put(new byte[] {(byte) 198, 51, 100, 53}).put(new byte[] {10, 0, 0, 7});
+        frame.putShort((short) 53).putShort((short) 50000).putShort((short) udpLength).putShort((short) 0).put(d);
+        byte[] f = frame.array();
+        ByteBuffer pcap = ByteBuffer.allocate(24 + 16 + f.length).order(ByteOrder.LITTLE_ENDIAN);
+        pcap.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        pcap.putInt(1_710_000_000).putInt(250_000).putInt(f.length).putInt(f.length).put(f);
+        return pcap.array();
+    }
+
+    @Test
+    void aCaptureIsCheckedForKnownInfrastructureAndATruncatedOneIsReadUpToTheDamage() throws Exception {
+        Path capture = tmp.resolve("evidence/session.pcap");
+        Files.createDirectories(capture.getParent());
+        Files.write(capture, dnsResponseCapture("track.exploit-delivery.net"));
+        Path out = tmp.resolve("results");
+
+        Run r = cotejo("check", "pcap", capture.toString(), "--iocs", feed.toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(CheckRun.FOUND_HIGH);
+        assertThat(r.out()).contains("PcapDns");
+        String findings = Files.readString(out.resolve("findings.json"));
+        assertThat(findings).contains("track.exploit-delivery.net", "packet 1");
+
+        byte[] whole = dnsResponseCapture("track.exploit-delivery.net");
+        Path cut = tmp.resolve("evidence/cut.pcap");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 10));
+        Run truncated = cotejo("check", "pcap", cut.toString(), "--iocs", feed.toString());
+        assertThat(truncated.code()).as(truncated.err()).isZero();
+        assertThat(truncated.err()).contains("packet 1", "truncated");
+    }
+
+    @Test
+    void zeekLogsAreChecked() throws Exception {
+        Path dir = tmp.resolve("evidence/zeek");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("dns.log"), String.join("\n",
+                "#separator \\x09", "#set_separator\t,", "#empty_field\t(empty)", "#unset_field\t-", "#path\tdns",
+                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tquery\tanswers",
+                "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tvector[string]",
+                "1710000000.250000\tCx1\t10.0.0.7\t50000\t198.51.100.53\t53\tudp\tcdn.exploit-delivery.net\t203.0.113.9",
+                "1710000001.000000\tCx2\t10.0.0.7\t50001\t198.51.100.53\t53\tudp\twww.wikipedia.org\t-", "") );
+        Run r = cotejo("check", "zeek", dir.toString(), "--iocs", feed.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(CheckRun.FOUND_HIGH);
+        assertThat(r.out()).containsPattern("ZeekDns\\s+2\\b");
+    }
+
+    @Test
+    void aSuricataEveLogIsCheckedAndABrokenLineIsAProblemNotAFailure() throws Exception {
+        Path eve = tmp.resolve("evidence/eve.json");
+        Files.createDirectories(eve.getParent());
+        Files.writeString(eve, String.join("\n",
+                "{\"timestamp\":\"2024-03-21T11:07:22.123456+0100\",\"event_type\":\"tls\",\"src_ip\":\"10.0.0.7\",\"src_port\":50002,"
+                        + "\"dest_ip\":\"198.51.100.80\",\"dest_port\":443,\"proto\":\"TCP\",\"tls\":{\"sni\":\"api.exploit-delivery.net\",\"version\":\"TLS 1.3\"}}",
+                "{\"timestamp\":\"2024-03-21T11:07:23", ""));
+        Path out = tmp.resolve("results");
+        Run r = cotejo("check", "suricata", eve.toString(), "--iocs", feed.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(CheckRun.FOUND_HIGH);
+        assertThat(r.err()).contains("line 2");
+        assertThat(JSON.readTree(out.resolve("findings.json").toFile()).path("detections").toString()).contains("api.exploit-delivery.net");
+    }
+}
