@@ -17,6 +17,7 @@ import org.cotejo.forensics.evidence.Extraction;
 import org.cotejo.forensics.evidence.FileEntry;
 import org.cotejo.forensics.evidence.FileTree;
 import org.cotejo.forensics.evidence.FolderTree;
+import org.cotejo.forensics.evidence.SingleFileTree;
 import org.cotejo.forensics.evidence.WorkArea;
 import org.cotejo.forensics.module.FsLocator;
 
@@ -74,7 +75,7 @@ public final class Bugreports {
         FileEntry entry = tree.entry(entryPath).filter(FileEntry::isFile)
                 .orElseThrow(() -> new CotejoException(tree.describe() + " has no file " + entryPath));
         WorkArea work = WorkArea.create();
-        SingleEntryTree single = new SingleEntryTree(tree, entry);
+        SingleFileTree single = SingleFileTree.within(tree, entry);
         Extraction x = new Extraction(EvidenceKind.BUGREPORT, origin, single, new FsLocator(single), work, Map.of());
         return x.with(Dumpstate.class, new Dumpstate(single, entry, work, ""));
     }

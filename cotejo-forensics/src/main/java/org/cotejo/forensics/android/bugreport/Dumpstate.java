@@ -182,7 +182,7 @@ public final class Dumpstate implements AutoCloseable {
 
     /** The file to read by offset: in place for a folder, else a private copy in the work area. */
     private Path localCopy() throws IOException {
-        FileTree t = tree instanceof SingleEntryTree single ? single.base() : tree;
+        FileTree t = tree instanceof org.cotejo.forensics.evidence.SingleFileTree single ? single.base() : tree;
         if (t instanceof FolderTree folder) return folder.pathOf(entry);
         Path copy = work.newFolder("dumpstate").resolve("dumpstate.txt");
         try (InputStream in = tree.open(entry)) {

@@ -28,10 +28,10 @@ public final class SuricataEve {
         if (!looksLikeJson(file)) throw new CotejoException(file + " is not an EVE JSON log: its first line is not a JSON object");
         WorkArea work = WorkArea.create();
         try {
-            SingleFileTree tree = new SingleFileTree(file);
+            org.cotejo.forensics.evidence.SingleFileTree tree = org.cotejo.forensics.evidence.SingleFileTree.of(file);
             Extraction x = new Extraction(EvidenceKind.SURICATA, file, tree, new FsLocator(tree), work, Map.of());
             return x.with(Reported.class, new Reported());
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             work.close();
             throw e;
         }

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.evidence.Extraction;
-import org.cotejo.forensics.evidence.FileEntry;
 import org.cotejo.forensics.evidence.FileTree;
 import org.cotejo.forensics.evidence.FolderTree;
 import org.cotejo.forensics.evidence.WorkArea;
@@ -35,11 +34,7 @@ public final class Captures {
             tree = new FolderTree(abs);
         } else {
             if (!isCapture(abs)) throw new CotejoException(path + " is not a packet capture (pcap or pcapng)");
-            Path parent = abs.getParent();
-            FolderTree folder = new FolderTree(parent);
-            FileEntry entry = folder.entry(abs.getFileName().toString())
-                    .orElseThrow(() -> new CotejoException("cannot read " + path));
-            tree = new CaptureFileTree(folder, entry);
+            tree = org.cotejo.forensics.evidence.SingleFileTree.of(abs);
         }
         WorkArea work = WorkArea.create();
         try {
