@@ -50,7 +50,7 @@ final class AddEvidence implements Callable<Integer> {
     @Option(names = "--copy", description = "Copy it into the case's evidence vault (read-only).")
     boolean copy;
 
-    @Option(names = "--kind", description = {"ios-backup, ios-fs, sysdiagnose, mvt-results, androidqf, bugreport, android-backup", "or intrusion-logs (default: recognised from the layout; intrusion logs must be named)."})
+    @Option(names = "--kind", description = {"ios-backup, ios-fs, sysdiagnose, mvt-results, androidqf, bugreport, android-backup,", "intrusion-logs, pcap, zeek or suricata (default: recognised from the layout; intrusion logs must be named)."})
     String kind;
 
     @Option(names = "--acquired-by", paramLabel = "WHO") String acquiredBy;

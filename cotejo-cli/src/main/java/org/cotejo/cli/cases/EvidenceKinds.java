@@ -25,6 +25,7 @@ final class EvidenceKinds {
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isDirectory(path)) {
+            if (Files.isRegularFile(path.resolve("conn.log")) || Files.isRegularFile(path.resolve("dns.log"))) return EvidenceKind.ZEEK;
             EvidenceKind android = androidFolder(path);
             if (android != null) return android;
             if (Files.isRegularFile(path.resolve("Manifest.db")) || looksLikeBackupParent(path)) return EvidenceKind.IOS_BACKUP;
@@ -34,6 +35,8 @@ final class EvidenceKinds {
         }
         if (name.startsWith("sysdiagnose") && (name.endsWith(".tar.gz") || name.endsWith(".tgz"))) return EvidenceKind.SYSDIAGNOSE;
         if (name.endsWith(".ab")) return EvidenceKind.ANDROID_BACKUP;
+        if (name.endsWith(".pcap") || name.endsWith(".pcapng") || name.endsWith(".cap")) return EvidenceKind.PCAP;
+        if (name.startsWith("eve") && name.endsWith(".json")) return EvidenceKind.SURICATA;
         if (name.endsWith(".zip")) {
             EvidenceKind android = androidZip(path);
             if (android != null) return android;
@@ -96,7 +99,10 @@ final class EvidenceKinds {
             case BUGREPORT -> org.cotejo.forensics.android.bugreport.Bugreports.open(path);
             case ANDROID_BACKUP -> org.cotejo.forensics.android.backup.AndroidBackups.open(path, password);
             case INTRUSION_LOGS -> org.cotejo.forensics.android.intrusion.IntrusionLogs.open(path);
-            case PCAP, ZEEK, SURICATA, NETLOG -> throw new CotejoException(kind.label() + " evidence cannot be scanned in a case yet");
+            case PCAP -> org.cotejo.forensics.network.pcap.Captures.open(path);
+            case ZEEK -> org.cotejo.forensics.network.logs.ZeekLogs.open(path);
+            case SURICATA -> org.cotejo.forensics.network.logs.SuricataEve.open(path);
+            case NETLOG -> throw new CotejoException(kind.label() + " evidence cannot be scanned in a case yet");
         };
     }
 }

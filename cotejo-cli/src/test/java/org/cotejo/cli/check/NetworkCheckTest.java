@@ -105,4 +105,23 @@ class NetworkCheckTest {
         assertThat(r.err()).contains("line 2");
         assertThat(JSON.readTree(out.resolve("findings.json").toFile()).path("detections").toString()).contains("api.exploit-delivery.net");
     }
+
+    @Test
+    void aCaptureIsCaseEvidenceRecognisedByItsNameAndScanned() throws Exception {
+        Path capture = tmp.resolve("evidence/session.pcap");
+        Files.createDirectories(capture.getParent());
+        Files.write(capture, dnsResponseCapture("track.exploit-delivery.net"));
+        String dir = tmp.resolve("cases/es").toString();
+        assertThat(cotejo("case", "create", dir, "--agency", "CCN-CERT", "--reference", "DP 67/2024").code()).isZero();
+        assertThat(cotejo("case", "add-device", "-C", dir, "--label", "ES-01", "--platform", "ios").code()).isZero();
+        Run add = cotejo("case", "add-evidence", "-C", dir, "--device", "ES-01", capture.toString(),
+                "--acquired-by", "Analyst", "--acquired-at", "2024-03-21T11:00:00+01:00", "--method", "Wi-Fi access point capture");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("pcap");
+        assertThat(cotejo("case", "add-iocs", "-C", dir, feed.toString()).code()).isZero();
+        Run scan = cotejo("case", "scan", "-C", dir);
+        assertThat(scan.code()).as(scan.err()).isIn(0, 3);
+        Run detections = cotejo("case", "detections", "-C", dir, "--json");
+        assertThat(detections.out()).contains("track.exploit-delivery.net");
+    }
 }
