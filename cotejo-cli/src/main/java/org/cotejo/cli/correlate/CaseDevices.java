@@ -35,8 +35,6 @@ import org.cotejo.forensics.record.TraceClass;
  * Only read: correlating a case changes nothing in it. Devices never scanned are left out, with a note.
  */
 final class CaseDevices {
-    private static final List<String> ID_KEYS = List.of("udid", "serial_number", "android_id", "imei");
-
     private CaseDevices() {}
 
     static List<DeviceEvidence> load(String group, Path dir, java.io.PrintWriter err) {
@@ -107,15 +105,7 @@ final class CaseDevices {
         }
         sightings.sort(java.util.Comparator.comparing(Sighting::value));
         Verdict verdict = scans.stream().map(s -> verdict(s.verdict())).min(java.util.Comparator.naturalOrder()).orElse(Verdict.NOTHING_FOUND);
-        String id = null;
-        for (String k : ID_KEYS) {
-            String v = d.identifiers().get(k);
-            if (v != null && !v.isBlank()) {
-                id = k + ":" + v.strip();
-                break;
-            }
-        }
-        if (id == null) id = "case:" + info.id() + "/" + d.id();
+        String id = DeviceIdentity.of(d.identifiers()).orElse("case:" + info.id() + "/" + d.id());
         String label = d.pseudonym() == null || d.pseudonym().isBlank() ? d.label() : d.pseudonym();
         return new DeviceEvidence(new DeviceRef(id, label, group.toUpperCase(Locale.ROOT), d.platform()), verdict, sightings,
                 List.of(dir.toAbsolutePath().normalize() + " (case " + info.reference() + ", device " + d.label() + ")"));

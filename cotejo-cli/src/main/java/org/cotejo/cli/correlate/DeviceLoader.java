@@ -32,8 +32,6 @@ import org.cotejo.forensics.mvt.MvtResults;
  */
 final class DeviceLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Identifiers that name a phone, most specific first. */
-    private static final List<String> ID_KEYS = List.of("udid", "serial_number", "android_id", "imei", "unique_identifier");
 
     private DeviceLoader() {}
 
@@ -62,12 +60,9 @@ final class DeviceLoader {
         if (Files.isRegularFile(findings)) {
             JsonNode evidence = JSON.readTree(findings.toFile()).path("evidence");
             JsonNode ids = evidence.path("identifiers");
-            for (String k : ID_KEYS) {
-                if (ids.hasNonNull(k) && !ids.get(k).asText().isBlank()) {
-                    id = k + ":" + ids.get(k).asText().strip();
-                    break;
-                }
-            }
+            java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+            ids.fields().forEachRemaining(e -> given.put(e.getKey(), e.getValue().asText()));
+            id = DeviceIdentity.of(given).orElse(null);
             String kind = evidence.path("kind").asText("");
             platform = EvidenceKind.fromKey(kind).map(k -> k.android() ? "android" : k == EvidenceKind.MVT_RESULTS ? "" : "ios").orElse("");
         }
