@@ -20,6 +20,9 @@ public final class ReportOutputs {
     public static List<ReportWriter> writers() {
         List<ReportWriter> w = new ArrayList<>();
         // Each writer is added here by the package that implements it.
+        w.add(new org.cotejo.report.stix.StixBundleWriter());
+        w.add(new org.cotejo.report.misp.MispEventWriter());
+        w.add(new org.cotejo.report.timesketch.TimesketchWriter());
         return List.copyOf(w);
     }
 
