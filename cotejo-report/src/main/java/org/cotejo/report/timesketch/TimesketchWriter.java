@@ -28,8 +28,8 @@ import org.cotejo.report.stix.HypothesisConfidence;
  * the three fields Timesketch requires ({@code message}, {@code datetime} in ISO 8601, and
  * {@code timestamp_desc}) plus {@code timestamp} in microseconds and Cotejo's own columns. One line per
  * dated finding (detections and alerts) and two per single-source hypothesis (its first and last
- * sighting). Lines are sorted by time, then by group, device, kind, source file, locator, indicator and
- * message, so the file is the same for the same report.
+ * sighting). Lines are sorted by time, then by kind (hypotheses first), group, device, source file,
+ * locator, indicator and message, so the file is the same for the same report.
  *
  * <p>Every line has the same columns ({@code device}, {@code group}, {@code level}, {@code trace},
  * {@code source_file}, {@code locator}, {@code indicator}, {@code feed}…), empty where they do not apply,
@@ -136,7 +136,7 @@ public final class TimesketchWriter implements ReportWriter {
         o.put("rule", f.rule());
         o.put("source_sha256", f.sourceSha256());
         o.put("cluster", cluster);
-        return new Line(f.time(), List.of(d.ref().group(), d.pseudonym(), "1" + f.kind(), f.sourceFile(), f.locator(), f.indicator(),
+        return new Line(f.time(), List.of("1" + f.kind(), d.ref().group(), d.pseudonym(), f.sourceFile(), f.locator(), f.indicator(),
                 o.path("message").asText()), o);
     }
 
@@ -161,6 +161,6 @@ public final class TimesketchWriter implements ReportWriter {
         List<String> devices = new ArrayList<>();
         for (DeviceRef d : c.devices()) devices.add(d.group().isEmpty() ? d.label() : d.group() + " " + d.label());
         o.put("devices", String.join(", ", devices));
-        return new Line(time, List.of(groups, "", "0hypothesis", "", "", "", o.path("message").asText()), o);
+        return new Line(time, List.of("0hypothesis", groups, "", "", "", "", o.path("message").asText()), o);
     }
 }
