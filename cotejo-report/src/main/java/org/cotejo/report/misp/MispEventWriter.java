@@ -95,7 +95,7 @@ public final class MispEventWriter implements ReportWriter {
         Instant when = report.meta().generatedAt();
         String timestamp = Long.toString(when.getEpochSecond());
         String uuid = NameBasedUuid.of("misp-event|" + report.meta().reportId());
-        String agency = report.meta().agency().isBlank() ? "Unnamed examining authority" : report.meta().agency();
+        String agency = StixBundleWriter.agencyName(report);
         ObjectNode e = mapper.createObjectNode();
         e.put("uuid", uuid);
         e.put("info", report.meta().title().isBlank() ? "Cotejo report " + report.meta().reportId() : report.meta().title());
@@ -165,7 +165,6 @@ public final class MispEventWriter implements ReportWriter {
             } else {
                 ObjectNode o = objects.addObject();
                 o.put("name", p.objectName());
-                o.put("meta-category", p.objectName().equals("android-app") ? "misc" : "file");
                 o.put("uuid", NameBasedUuid.of("misp-object|" + attributeUuid));
                 o.put("distribution", "5");
                 o.put("timestamp", timestamp);
