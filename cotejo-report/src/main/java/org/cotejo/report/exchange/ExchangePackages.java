@@ -10,6 +10,16 @@ public final class ExchangePackages {
     private ExchangePackages() {}
 
     /**
+     * Verifies the package in {@code folder} without reading its payload: see {@link PackageVerifier}.
+     *
+     * @param expectedKeyId the sender's key id agreed out of band, or null to accept the key the manifest carries
+     * @throws org.cotejo.core.CotejoException naming the problem and the file
+     */
+    public static PackageVerifier.Verified verify(Path folder, String expectedKeyId) {
+        return PackageVerifier.verify(folder, expectedKeyId);
+    }
+
+    /**
      * Verifies the package in {@code folder} (signature, every listed file present with its hash, no
      * unlisted file) and reads it.
      *
