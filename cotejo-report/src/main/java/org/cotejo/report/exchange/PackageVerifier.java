@@ -27,6 +27,9 @@ import org.cotejo.core.Hashing;
  * symbolic link) is in the folder.
  */
 public final class PackageVerifier {
+    /** A manifest lists files, about 200 bytes each: 64 MiB is some 300,000 files, far beyond any package. */
+    private static final long MAX_MANIFEST_BYTES = 64L << 20;
+
     private PackageVerifier() {}
 
     /**
@@ -155,6 +158,12 @@ public final class PackageVerifier {
 
     private static byte[] read(Path file, String what) {
         try {
+            if (Files.isSymbolicLink(file)) {
+                throw new CotejoException(file + " is a symbolic link; a package holds regular files only");
+            }
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) > MAX_MANIFEST_BYTES) {
+                throw new CotejoException(file + " is larger than " + (MAX_MANIFEST_BYTES >> 20) + " MiB; it is not a manifest Cotejo wrote");
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new CotejoException(file.getParent() + " is not a complete exchange package: " + what + " " + file.getFileName() + " is missing");
