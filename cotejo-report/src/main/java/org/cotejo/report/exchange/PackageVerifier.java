@@ -54,9 +54,14 @@ public final class PackageVerifier {
      * @throws CotejoException naming the problem (and the file) when anything does not verify
      */
     public static Verified verify(Path folder, String expectedKeyId) {
-        Path dir = folder.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(folder)) {
             throw new CotejoException(folder + " is not a folder; an exchange package is a folder with manifest.json and manifest.sig");
+        }
+        Path dir;
+        try {
+            dir = folder.toRealPath(); // the folder may be reached through a link (a mount point); nothing inside it may
+        } catch (IOException e) {
+            throw new CotejoException("cannot open " + folder + ": " + e.getMessage(), e);
         }
         byte[] bytes = read(dir.resolve(PackagePaths.MANIFEST), "the package's manifest");
         Manifest manifest = ManifestJson.read(bytes, dir.resolve(PackagePaths.MANIFEST).toString());
