@@ -66,6 +66,7 @@ final class ScanCase implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         try (OpenCase c = OpenCase.open(options, CaseCommand.commandLine(spec))) {
+            c.refuseIfForeign("scan");
             List<FeedInfo> feeds = c.store.read(h -> c.store.feeds(h, c.id()));
             if (feeds.isEmpty()) throw new CotejoException("the case has no indicator feeds; pin them with `cotejo case add-iocs`");
             List<Path> feedFiles = new ArrayList<>();
