@@ -26,8 +26,8 @@ public final class DeviceTimelineFigure {
         List<TimelinePoint> dated = points.stream().filter(p -> p.time() != null).toList();
         if (dated.isEmpty()) return "";
         Map<String, Integer> rows = new LinkedHashMap<>();
-        for (String r : ROWS) if (dated.stream().anyMatch(p -> p.trace().equals(r))) rows.put(r, rows.size());
-        for (TimelinePoint p : dated) rows.putIfAbsent(p.trace(), rows.size());
+        for (String r : ROWS) if (dated.stream().anyMatch(p -> Texts.traceKey(p.trace()).equals(r))) rows.put(r, rows.size());
+        for (TimelinePoint p : dated) rows.putIfAbsent(Texts.traceKey(p.trace()), rows.size());
         Instant min = dated.stream().map(TimelinePoint::time).min(Instant::compareTo).orElseThrow();
         Instant max = dated.stream().map(TimelinePoint::time).max(Instant::compareTo).orElseThrow();
         double plotBottom = TOP + rows.size() * ROW;
@@ -44,7 +44,7 @@ public final class DeviceTimelineFigure {
         axis.draw(svg, plotBottom + 4, TOP, plotBottom, t.get("figure.timeUtc"));
         for (TimelinePoint p : dated) {
             int level = Math.max(0, LEVELS.indexOf(p.level()));
-            double y = TOP + rows.get(p.trace()) * ROW + ROW / 2;
+            double y = TOP + rows.get(Texts.traceKey(p.trace())) * ROW + ROW / 2;
             svg.marker(level, axis.x(p.time()), y, 4, Svg.COLOURS[level], "#000000",
                     t.time(p.time()) + " — " + p.label() + " (" + t.word("level", p.level()) + ")");
         }
