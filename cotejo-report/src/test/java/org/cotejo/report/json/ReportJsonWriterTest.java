@@ -76,6 +76,15 @@ class ReportJsonWriterTest {
     }
 
     @Test
+    void theSchemaInTheDocsIsTheOneShipped() throws Exception {
+        Path docs = Path.of("..", "docs", "report.schema.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(docs), "runs from the module folder of a full checkout");
+        try (InputStream in = ReportJsonWriter.class.getResourceAsStream(ReportJsonWriter.SCHEMA_RESOURCE)) {
+            assertThat(Files.readAllBytes(docs)).isEqualTo(in.readAllBytes());
+        }
+    }
+
+    @Test
     void refusesAFileOfAnotherSchemaOrVersion(@TempDir Path dir) throws Exception {
         Path other = dir.resolve("report.json");
         Files.writeString(other, "{\"schema\":\"cotejo-report\",\"version\":99}");
