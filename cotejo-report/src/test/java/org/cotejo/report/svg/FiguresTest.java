@@ -45,6 +45,16 @@ class FiguresTest {
     }
 
     @Test
+    void thousandsOfPointsOnOneDayMakeASmallFigure() {
+        List<TimelinePoint> many = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) many.add(new TimelinePoint(Instant.parse("2025-03-01T10:00:00Z").plusSeconds(i), "high", "network", "d" + i));
+        many.add(new TimelinePoint(Instant.parse("2025-06-01T10:00:00Z"), "high", "network", "late"));
+        String svg = DeviceTimelineFigure.render("t", "ES-01", many, EN);
+        assertThat(svg.length()).isLessThan(20_000);
+        assertThat(svg).contains("more at the same place");
+    }
+
+    @Test
     void theGraphAndClusterTimelineOfTheSampleAreDeterministicAndDistinguishClustersWithoutColour() throws Exception {
         CorrelationResult c = RenderedSample.of("en").report().comparison();
         InfrastructureGraph g = InfrastructureGraph.of(c).orElseThrow();
