@@ -20,7 +20,7 @@ class RenderingTimesTest {
     void printsRenderingTimes(int devices) throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("cotejo.bench"), "rendering times run with -Dcotejo.bench=true");
         long t0 = System.nanoTime();
-        Report r = SampleReports.of(SampleReports.world(11, devices), "en");
+        Report r = SampleReports.of(SampleReports.world(7, devices), "en");
         long t1 = System.nanoTime();
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         new ReportJsonWriter().write(r, json);
