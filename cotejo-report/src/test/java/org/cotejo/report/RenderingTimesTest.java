@@ -27,9 +27,14 @@ class RenderingTimesTest {
         long t2 = System.nanoTime();
         String html = HtmlReport.render(r);
         long t3 = System.nanoTime();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         PdfReportWriter.write(r, html, pdf);
         long t4 = System.nanoTime();
+        // CPU time of this thread: what the layout costs, whatever else the machine is doing.
+        System.out.printf(Locale.ROOT, "pdf of %d devices: %.2f s on this thread's CPU%n", devices,
+                (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
         if (Boolean.getBoolean("cotejo.bench.twice")) {
             pdf.reset();
             long w = System.nanoTime();
