@@ -19,7 +19,9 @@ public final class ReportOutputs {
     /** The writers, in the order their files are written (report.json first: everything else restates it). */
     public static List<ReportWriter> writers() {
         List<ReportWriter> w = new ArrayList<>();
-        // Each writer is added here by the package that implements it.
+        w.add(new org.cotejo.report.json.ReportJsonWriter());
+        w.add(new org.cotejo.report.html.HtmlReportWriter());
+        w.add(new org.cotejo.report.pdf.PdfReportWriter());
         w.add(new org.cotejo.report.stix.StixBundleWriter());
         w.add(new org.cotejo.report.misp.MispEventWriter());
         w.add(new org.cotejo.report.timesketch.TimesketchWriter());
