@@ -6,7 +6,7 @@ import org.cotejo.correlation.lr.Calibration;
 /**
  * The method's parameters and its validation.
  *
- * @param linkThreshold the likelihood ratio at which two devices are linked
+ * @param linkThreshold log10 of the likelihood ratio at which two devices are linked (2 means LR ≥ 100)
  * @param calibration   the per-kind rates the likelihood ratios are formed from (with their provenance)
  * @param validation    measured error rates on simulated worlds with known truth
  * @param limitations   limitations specific to this run (e.g. "2 devices had no dated records"), in addition to the standing ones the renderer states
