@@ -21,7 +21,7 @@ import org.cotejo.correlation.model.DeviceRef;
  */
 public final class DemoWorld {
     /** The first seed from 1 whose world {@link #fits}; rerun {@link #main} when the simulator changes. */
-    public static final long SEED = 27;
+    public static final long SEED = 150;
     public static final int DEVICES = 12;
     public static final List<String> COUNTRIES = List.of("ES", "FR");
 
@@ -44,7 +44,7 @@ public final class DemoWorld {
 
     /**
      * Whether a world tells the demo's story: exactly two operators with targets, each with at least two, every
-     * target detected; one operator's targets in both countries; an exposure-only phone and two clean ones;
+     * target detected; one operator's targets in both countries; an exposure-only iPhone and two clean phones;
      * and the correlator, on the simulated evidence, puts each operator's targets in one cluster of their own.
      */
     static boolean fits(World w) {
@@ -59,7 +59,8 @@ public final class DemoWorld {
                     targets.computeIfAbsent(d.operator(), k -> new HashSet<>()).add(d.deviceId());
                     countries.computeIfAbsent(d.operator(), k -> new HashSet<>()).add(d.country());
                 }
-                case EXPOSURE_ONLY -> exposure++;
+                // Only iOS extractions carry browsing history (docs/simulator.md), where exposure shows.
+                case EXPOSURE_ONLY -> exposure += d.platform().equals("ios") ? 1 : 0;
                 case CLEAN -> clean++;
                 default -> { }
             }

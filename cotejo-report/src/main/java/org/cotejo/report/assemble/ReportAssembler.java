@@ -34,7 +34,7 @@ public final class ReportAssembler {
     /**
      * What the caller states about the run.
      *
-     * @param agency      the authority issuing the report
+     * @param agency      the authority issuing the report, or "" for the agency of the first local case
      * @param mandate     the mandate, or {@link Mandate#notStated()}
      * @param language    "es", "fr" or "en"
      * @param tlp         the report's TLP 2.0 marking
@@ -79,7 +79,9 @@ public final class ReportAssembler {
         List<Side> sideList = sides.stream().map(SideMaterial::side).toList();
         Method method = new Method(result.options().linkLog10(), result.calibration(), ValidationFigures.shipped(), limitations);
         String groups = String.join(", ", new TreeSet<>(sideList.stream().map(Side::group).toList()));
-        ReportMeta meta = new ReportMeta(reportId(sideList, devices, feedList, result), "Single-source comparison: " + groups, request.agency(),
+        String agency = !request.agency().isEmpty() ? request.agency()
+                : sideList.stream().filter(s -> s.origin().equals("case")).map(Side::agency).filter(a -> !a.isEmpty()).findFirst().orElse("");
+        ReportMeta meta = new ReportMeta(reportId(sideList, devices, feedList, result), "Single-source comparison: " + groups, agency,
                 request.generatedAt(), request.toolVersion(), request.language(), Report.SCHEMA_VERSION, request.tlp());
         return new Report(meta, request.mandate(), sideList, devices, feedList, request.tools(), method, result, request.reproduce());
     }
