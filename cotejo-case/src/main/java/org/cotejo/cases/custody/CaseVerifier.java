@@ -15,8 +15,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What {@code cotejo case verify} checks, for a counter-expert as much as for the analyst: the ledger
- * chain, every signature, every time stamp, every evidence file against its intake hash, and every
- * scan's stored results against the hash recorded when they were stored.
+ * chain, every signature, every time stamp, every evidence file against its intake hash, every
+ * scan's stored results against the hash recorded when they were stored, and for a foreign case the
+ * received package's files, manifest and signature.
  */
 public final class CaseVerifier {
     private final EvidenceSource evidence;
@@ -58,6 +59,7 @@ public final class CaseVerifier {
             pool.shutdownNow();
         }
         found.addAll(results(h, caseId));
+        found.addAll(ReceivedPackageCheck.check(h, caseId, evidence));
         return List.copyOf(found);
     }
 

@@ -11,7 +11,9 @@ public record Discrepancy(What what, String where, String message) {
 
     /** The check that found a discrepancy; {@link #text()} is how it is printed. */
     public enum What {
-        CHAIN("chain"), SIGNATURE("signature"), TIMESTAMP("timestamp"), EVIDENCE("evidence"), RESULT("result");
+        CHAIN("chain"), SIGNATURE("signature"), TIMESTAMP("timestamp"), EVIDENCE("evidence"), RESULT("result"),
+        /** A foreign case's received package: its files, manifest or signature. */
+        PACKAGE("package");
 
         private final String text;
 

@@ -13,6 +13,8 @@ public enum LedgerAction {
     /** An analyst's decision: a verdict confirmed or overruled, a detection dismissed, with the reason. */
     DECISION("decision"),
     EXPORT("export"),
+    /** An exchange package from another authority was verified and recorded as this (foreign, read-only) case. */
+    IMPORT_PACKAGE("import-package"),
     VERIFY("verify"),
     /** The ledger head was time-stamped by an RFC 3161 authority. */
     TIMESTAMP("timestamp");

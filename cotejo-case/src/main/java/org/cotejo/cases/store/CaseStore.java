@@ -12,6 +12,7 @@ import org.cotejo.cases.DeviceInfo;
 import org.cotejo.cases.EvidenceFile;
 import org.cotejo.cases.EvidenceInfo;
 import org.cotejo.cases.FeedInfo;
+import org.cotejo.cases.ForeignPackage;
 import org.cotejo.cases.ScanSummary;
 import org.cotejo.cases.ScanWriter;
 import org.cotejo.cases.SharedObservable;
@@ -43,6 +44,7 @@ public final class CaseStore implements AutoCloseable {
     private final EvidenceRows evidence;
     private final ScanRows scans;
     private final CaseQueries queries;
+    private final ForeignRows foreign;
 
     private CaseStore(StoreOpening opening) {
         this.opening = opening;
@@ -52,6 +54,7 @@ public final class CaseStore implements AutoCloseable {
         evidence = new EvidenceRows(textOrder);
         scans = new ScanRows(textOrder);
         queries = new CaseQueries(textOrder);
+        foreign = new ForeignRows(textOrder);
     }
 
     /**
@@ -131,6 +134,7 @@ public final class CaseStore implements AutoCloseable {
 
     /** @throws org.cotejo.core.CotejoException when the case already has a device with that label */
     public void addDevice(Handle h, String caseId, DeviceInfo device) {
+        foreign.refuseIfReadOnly(h, caseId, "add a device to");
         cases.addDevice(h, caseId, device);
     }
 
@@ -157,6 +161,7 @@ public final class CaseStore implements AutoCloseable {
 
     /** Registers an evidence item and its files (streamed, inserted in batches); counts must match the item's. */
     public void addEvidence(Handle h, String caseId, EvidenceInfo item, Iterable<EvidenceFile> files) {
+        foreign.refuseIfReadOnly(h, caseId, "add evidence to");
         evidence.addEvidence(h, caseId, item, files);
     }
 
@@ -184,12 +189,37 @@ public final class CaseStore implements AutoCloseable {
 
     /** Pins a feed in the case; false when a feed with the same SHA-256 is already pinned. */
     public boolean addFeed(Handle h, String caseId, FeedInfo feed) {
+        foreign.refuseIfReadOnly(h, caseId, "pin feeds in");
         return evidence.addFeed(h, caseId, feed);
     }
 
     /** The case's feeds in the order they were added. */
     public List<FeedInfo> feeds(Handle h, String caseId) {
         return evidence.feeds(h, caseId);
+    }
+
+    // ---- foreign cases
+
+    /**
+     * Records a foreign case: the case, the devices and feeds the package holds, the package with every
+     * file's hash; then marks the case read-only. The caller appends the import's ledger entries in the
+     * same transaction.
+     */
+    public void importForeignCase(Handle h, CaseInfo info, ForeignPackage received, List<DeviceInfo> devices, List<FeedInfo> feeds) {
+        foreign.importCase(h, cases, evidence, info, received, devices, feeds);
+    }
+
+    /** The package a foreign case was imported from; empty for a case of this installation. */
+    public Optional<ForeignPackage> foreignPackage(Handle h, String caseId) {
+        return foreign.find(h, caseId);
+    }
+
+    /**
+     * Refuses {@code action} (e.g. "scan") on a read-only foreign case with one line saying why; the
+     * store's own adding methods call it, commands call it to refuse before doing any work.
+     */
+    public void refuseIfReadOnly(Handle h, String caseId, String action) {
+        foreign.refuseIfReadOnly(h, caseId, action);
     }
 
     // ---- scans
@@ -206,6 +236,7 @@ public final class CaseStore implements AutoCloseable {
      * same transaction.
      */
     public ScanWriter startScan(Handle h, String caseId, String scanId, String deviceId, String evidenceId) {
+        foreign.refuseIfReadOnly(h, caseId, "scan");
         return scans.start(h, caseId, scanId, deviceId, evidenceId);
     }
 

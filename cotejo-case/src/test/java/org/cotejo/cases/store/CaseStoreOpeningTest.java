@@ -36,7 +36,7 @@ class CaseStoreOpeningTest {
     void createsTheSchemaAndKeepsRowsWhenOpenedAgain(Backend backend) {
         String url = backend.url(POSTGRES, dir);
         try (CaseStore store = open(url)) {
-            assertThat(store.schemaVersion()).isEqualTo(1);
+            assertThat(store.schemaVersion()).isEqualTo(2);
             assertThat(store.postgres()).isEqualTo(backend == Backend.POSTGRESQL);
             store.transaction(h -> {
                 store.createCase(h, Samples.caseInfo("c1"));
@@ -44,7 +44,7 @@ class CaseStoreOpeningTest {
             });
         }
         try (CaseStore again = open(url)) {
-            assertThat(again.schemaVersion()).isEqualTo(1);
+            assertThat(again.schemaVersion()).isEqualTo(2);
             List<CaseInfo> cases = again.read(again::cases);
             assertThat(cases).extracting(CaseInfo::id).containsExactly("c1");
         }
@@ -55,11 +55,11 @@ class CaseStoreOpeningTest {
     void refusesADatabaseWrittenByANewerCotejo(Backend backend) {
         String url = backend.url(POSTGRES, dir);
         Flyway.configure().dataSource(url, PostgresCluster.USER, "").locations("classpath:db/migration")
-                .placeholders(StoreOpening.placeholders(backend == Backend.POSTGRESQL)).javaMigrations(new V2__LaterSchema()).load().migrate();
+                .placeholders(StoreOpening.placeholders(backend == Backend.POSTGRESQL)).javaMigrations(new V3__LaterSchema()).load().migrate();
         String where = backend == Backend.SQLITE ? url.substring("jdbc:sqlite:".length()) : url;
 
         assertThatThrownBy(() -> open(url)).isInstanceOf(CotejoException.class)
-                .hasMessage("case database " + where + " was written by a newer Cotejo (schema 2); this Cotejo knows schema 1;"
+                .hasMessage("case database " + where + " was written by a newer Cotejo (schema 3); this Cotejo knows schema 2;"
                         + " use that version or a newer one");
     }
 
@@ -181,8 +181,8 @@ class CaseStoreOpeningTest {
         return CaseStore.open(url, PostgresCluster.USER, PostgresCluster.PASSWORD);
     }
 
-    /** What a later Cotejo's second migration would be, as far as this one can tell. */
-    static final class V2__LaterSchema extends BaseJavaMigration {
+    /** What a later Cotejo's next migration would be, as far as this one can tell. */
+    static final class V3__LaterSchema extends BaseJavaMigration {
         @Override
         public void migrate(Context context) throws Exception {
             try (Statement s = context.getConnection().createStatement()) {
