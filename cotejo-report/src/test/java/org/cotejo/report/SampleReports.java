@@ -64,7 +64,7 @@ public final class SampleReports {
                         findings.add(new Finding("detection", "high", m.disposition().label(), s.trace().label(), "SimulatedModule",
                                 s.value().type().key(), s.value().value(), s.value().value(), m.indicatorId(), m.collection(),
                                 m.feedSha256(), "exact", "sim/" + summary.device().label() + ".db", "", "row 1", s.firstSeen(),
-                                "\"" + s.value().value() + "\" matches " + m.collection()));
+                                "\"" + s.value().value() + "\" matches " + m.collection(), m.threat()));
                         if (s.firstSeen() != null) {
                             points.add(new TimelinePoint(s.firstSeen(), "high", s.trace().label(), s.value().type().key() + " " + s.value().value()));
                         }

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /** How the writers lay out JSON: pretty-printed, ending with a newline, the same bytes every time. */
-final class JsonBytes {
+public final class JsonBytes {
     private JsonBytes() {}
 
-    static byte[] of(ObjectMapper mapper, JsonNode root) {
+    public static byte[] of(ObjectMapper mapper, JsonNode root) {
         try {
             byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
             byte[] out = Arrays.copyOf(json, json.length + 1);

@@ -76,19 +76,15 @@ public final class MispWriter {
             ObservableType type = i.value().type();
             String value = i.value().value();
             String attributeUuid = NameBasedUuid.of("misp-attribute|" + uuid + "|" + type.key() + "|" + value);
-            String mispType = MispTypes.typeFor(type, value);
-            // MISP's 'filename' is read back as a path when it has a separator; keep the type exact otherwise.
-            boolean looksLikePath = value.contains("/") || value.contains("\\");
-            if ((type == ObservableType.FILE_NAME && looksLikePath) || (type == ObservableType.FILE_PATH && !looksLikePath)) mispType = null;
-            if (mispType != null) {
-                attributes.add(attribute(attributeUuid, mispType, MispTypes.categoryFor(type), value, null, i.levelHint()));
+            Placement p = placement(type, value);
+            if (!p.inObject()) {
+                attributes.add(attribute(attributeUuid, p.type(), p.category(), value, null, i.levelHint()));
                 continue;
             }
             ObjectNode o = objects.addObject();
-            String[] template = objectTemplate(type, value);
-            o.put("name", template[0]);
+            o.put("name", p.objectName());
             o.put("uuid", NameBasedUuid.of("misp-object|" + attributeUuid));
-            o.putArray("Attribute").add(attribute(attributeUuid, template[2], MispTypes.categoryFor(type), value, template[1], i.levelHint()));
+            o.putArray("Attribute").add(attribute(attributeUuid, p.type(), p.category(), value, p.relation(), i.levelHint()));
         }
         return e;
     }
@@ -103,6 +99,29 @@ public final class MispWriter {
         a.put("to_ids", true);
         if (!levelHint.isEmpty()) a.putArray("Tag").addObject().put("name", LevelHints.tag(levelHint));
         return a;
+    }
+
+    /**
+     * Where a value goes in a MISP event: a plain attribute ({@code objectName} null) or an attribute
+     * with a relation inside an object of that template, so that {@link FeedReader} reads it back as
+     * the same type.
+     */
+    public record Placement(String objectName, String relation, String type, String category) {
+        public boolean inObject() {
+            return objectName != null;
+        }
+    }
+
+    /** The placement Cotejo writes for a value of this type. */
+    public static Placement placement(ObservableType type, String value) {
+        String mispType = MispTypes.typeFor(type, value);
+        // MISP's 'filename' is read back as a path when it has a separator; keep the type exact otherwise.
+        boolean looksLikePath = value.contains("/") || value.contains("\\");
+        if ((type == ObservableType.FILE_NAME && looksLikePath) || (type == ObservableType.FILE_PATH && !looksLikePath)) mispType = null;
+        String category = MispTypes.categoryFor(type);
+        if (mispType != null) return new Placement(null, null, mispType, category);
+        String[] template = objectTemplate(type, value);
+        return new Placement(template[0], template[1], template[2], category);
     }
 
     /** {object name, relation, attribute type} for a value that has no MISP attribute type of its own. */

@@ -12,13 +12,13 @@ import java.util.UUID;
  *
  * <p>These ids are deterministic, not secret: anyone can recompute the id of a guessed value.
  */
-final class NameBasedUuid {
+public final class NameBasedUuid {
     private NameBasedUuid() {}
 
     /** Cotejo's namespace for the ids it writes into STIX and MISP: UUIDv5(URL namespace, "https://cotejo.org/ids"). */
-    static final UUID COTEJO_NAMESPACE = v5(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "https://cotejo.org/ids");
+    public static final UUID COTEJO_NAMESPACE = v5(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "https://cotejo.org/ids");
 
-    static UUID v5(UUID namespace, String name) {
+    public static UUID v5(UUID namespace, String name) {
         MessageDigest sha1;
         try {
             sha1 = MessageDigest.getInstance("SHA-1");
@@ -34,7 +34,8 @@ final class NameBasedUuid {
         return new UUID(b.getLong(), b.getLong());
     }
 
-    static String of(String name) {
+    /** A version-5 UUID in Cotejo's namespace, as text. */
+    public static String of(String name) {
         return v5(COTEJO_NAMESPACE, name).toString();
     }
 }

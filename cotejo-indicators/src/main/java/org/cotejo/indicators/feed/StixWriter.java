@@ -20,6 +20,7 @@ import org.cotejo.core.indicator.Collection;
 import org.cotejo.core.indicator.IndicatedThreat;
 import org.cotejo.core.indicator.Indicator;
 import org.cotejo.core.indicator.Tlp;
+import org.cotejo.core.observable.ObservableType;
 
 /**
  * Writes indicators as a STIX 2.1 bundle that {@link FeedReader} (and MVT) read back to the same
@@ -129,7 +130,7 @@ public final class StixWriter {
     private ObjectNode indicator(String id, Indicator i, Collection c) {
         ObjectNode o = common("indicator", id);
         String value = i.value().value();
-        o.put("pattern", "[" + StixPaths.pathFor(i.value().type(), value) + " = '" + escape(value) + "']");
+        o.put("pattern", pattern(i.value().type(), value));
         o.put("pattern_type", "stix");
         o.put("pattern_version", "2.1");
         o.put("valid_from", timestamp);
@@ -149,8 +150,8 @@ public final class StixWriter {
     }
 
     /** The OASIS TLP 2.0 marking object; its id, created time and extension are fixed by the standard. */
-    private ObjectNode marking(Tlp level) {
-        ObjectNode o = mapper.createObjectNode();
+    public static ObjectNode marking(Tlp level) {
+        ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         o.put("type", "marking-definition");
         o.put("spec_version", "2.1");
         o.put("id", level.stixTlp2Id());
@@ -160,6 +161,11 @@ public final class StixWriter {
         ext.put("extension_type", "property-extension");
         ext.put("tlp_2_0", level.tlp2Name());
         return o;
+    }
+
+    /** The single-comparison pattern Cotejo writes for a value, e.g. {@code [domain-name:value = 'evil.example']}. */
+    public static String pattern(ObservableType type, String value) {
+        return "[" + StixPaths.pathFor(type, value) + " = '" + escape(value) + "']";
     }
 
     /** STIX string literals escape only the backslash and the quote. */

@@ -22,10 +22,11 @@ import java.time.Instant;
  * @param locator        where in the file (row id, line, packet number)
  * @param time           when the trace was recorded on the device, or null
  * @param message        the one-line explanation
+ * @param threat         what the indicator's collection says it indicates (the spyware family, e.g. "Pegasus"), or ""
  */
 public record Finding(String kind, String level, String disposition, String trace, String module, String type, String value,
                       String indicator, String indicatorId, String collection, String feedSha256, String rule, String sourceFile,
-                      String sourceSha256, String locator, Instant time, String message) {
+                      String sourceSha256, String locator, Instant time, String message, String threat) {
     public Finding {
         kind = orEmpty(kind);
         level = orEmpty(level);
@@ -43,6 +44,15 @@ public record Finding(String kind, String level, String disposition, String trac
         sourceSha256 = orEmpty(sourceSha256);
         locator = orEmpty(locator);
         message = orEmpty(message);
+        threat = orEmpty(threat);
+    }
+
+    /** A finding whose indicator names no threat (or an alert). */
+    public Finding(String kind, String level, String disposition, String trace, String module, String type, String value,
+                   String indicator, String indicatorId, String collection, String feedSha256, String rule, String sourceFile,
+                   String sourceSha256, String locator, Instant time, String message) {
+        this(kind, level, disposition, trace, module, type, value, indicator, indicatorId, collection, feedSha256, rule, sourceFile,
+                sourceSha256, locator, time, message, "");
     }
 
     public boolean isDetection() {
