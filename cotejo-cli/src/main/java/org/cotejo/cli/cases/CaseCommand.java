@@ -14,14 +14,15 @@ import picocli.CommandLine.Spec;
             "Every action is appended to the case's custody ledger: hash-chained, signed with this installation's",
             "Ed25519 key, optionally time-stamped by an RFC 3161 authority. `cotejo case verify` checks it all."},
         subcommands = {CreateCase.class, AddDevice.class, AddEvidence.class, AddIocs.class, ScanCase.class, CaseStatus.class,
-            ListDevices.class, ListDetections.class, VerifyCase.class, CaseLog.class, TimestampCase.class},
+            ListDevices.class, ListDetections.class, VerifyCase.class, CaseLog.class, TimestampCase.class, ExportCase.class},
         footer = {"", "Examples:",
             "  cotejo case create cases/es-2024 --agency CCN-CERT --reference 'JCI 4, DP 67/2024' --analyst 'Analyst 7'",
             "  cotejo case add-device -C cases/es-2024 --label ES-01 --platform ios --pseudonym 'Minister A'",
             "  cotejo case add-evidence -C cases/es-2024 --device ES-01 --copy ~/backups/00008030-001A",
             "  cotejo case add-iocs -C cases/es-2024 pegasus.stix2",
             "  cotejo case scan -C cases/es-2024",
-            "  cotejo case verify -C cases/es-2024"},
+            "  cotejo case verify -C cases/es-2024",
+            "  cotejo case export -C cases/es-2024 --for ANSSI --tlp amber --out to-france/"},
         mixinStandardHelpOptions = true)
 public final class CaseCommand implements Runnable {
     @Spec

@@ -44,19 +44,22 @@ public final class CaseScanning {
     /** How a pass went: items scanned, items that failed (each named on stderr), and whether any verdict was serious. */
     public record Result(int scanned, int failed, boolean high) {}
 
-    /** Opens the case folder and scans what is pending; the ledger entries name {@code commandLine} and {@code analyst}. */
+    /**
+     * Opens the case folder and scans what is pending; the ledger entries name {@code commandLine} and
+     * {@code analyst}. Per-module progress goes to {@code progress}, failures to {@code err}.
+     */
     public static Result scanPending(Path caseDir, String analyst, List<String> commandLine, PasswordSource password, PrintWriter out,
-                                     PrintWriter err) throws IOException {
+                                     PrintWriter err, PrintWriter progress) throws IOException {
         CaseOptions o = new CaseOptions();
         o.caseDir = caseDir;
         o.analyst = analyst;
         try (OpenCase c = OpenCase.open(o, commandLine)) {
-            return scanPending(c, null, password, false, out, err);
+            return scanPending(c, null, password, false, out, err, progress);
         }
     }
 
-    static Result scanPending(OpenCase c, String deviceId, PasswordSource password, boolean fast, PrintWriter out, PrintWriter err)
-            throws IOException {
+    static Result scanPending(OpenCase c, String deviceId, PasswordSource password, boolean fast, PrintWriter out, PrintWriter err,
+                              PrintWriter progress) throws IOException {
         List<FeedInfo> feeds = c.store.read(h -> c.store.feeds(h, c.id()));
         // A case with no evidence (a foreign case imported from a package) has nothing to scan and needs no feeds.
         if (feeds.isEmpty() && c.store.read(h -> c.store.evidence(h, c.id())).isEmpty()) return new Result(0, 0, false);
@@ -84,7 +87,7 @@ public final class CaseScanning {
         boolean high = false;
         for (EvidenceInfo e : todo) {
             try {
-                ScanSummary s = scanOne(c, e, loaded, feedsKey, hashes, password, fast, err);
+                ScanSummary s = scanOne(c, e, loaded, feedsKey, hashes, password, fast, progress);
                 scanned++;
                 out.printf(Locale.ROOT, "%s (%s): %s — %,d records, %d detections, %d alerts%n", e.id(), e.kind(),
                         s.verdict().toUpperCase(Locale.ROOT), s.records(), s.detections(), s.alerts());

@@ -44,8 +44,12 @@ final class OpenCase implements AutoCloseable {
 
     /** The ledger, signing with this installation's key (kept in Cotejo's data folder, never in a case). */
     static Ledger ledger() {
-        Path keys = DataDirectory.resolve().resolve("keys");
-        return new Ledger(InstallationKey.open(keys), Version.current());
+        return new Ledger(installationKey(), Version.current());
+    }
+
+    /** This installation's signing key (kept in Cotejo's data folder, never in a case). */
+    static InstallationKey installationKey() {
+        return InstallationKey.open(DataDirectory.resolve().resolve("keys"));
     }
 
     String id() { return folder.caseId(); }

@@ -42,7 +42,7 @@ final class ScanCase implements Callable<Integer> {
             String deviceId = device == null ? null : c.store.read(h -> c.store.findDevice(h, c.id(), device))
                     .orElseThrow(() -> new CotejoException("the case has no device " + device)).id();
             CaseScanning.Result r = CaseScanning.scanPending(c, deviceId, PasswordSource.forCommandLine(passwordFile, System.console()), fast,
-                    out, err);
+                    out, err, err);
             if (r.scanned() == 0 && r.failed() == 0) {
                 out.println("Nothing to scan: every evidence item has been scanned with these feeds and this Cotejo version");
                 out.flush();

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.cotejo.cases.folder.ImportedPackages;
 import org.cotejo.cli.Version;
 import org.cotejo.cli.cases.CaseScanning;
 import org.cotejo.cli.cases.EvidenceKinds;
@@ -98,22 +99,27 @@ public final class Investigation {
         return switch (InputKinds.of(in.path())) {
             case CASE -> {
                 progress("%s: case %s: scanning evidence not yet scanned", in.group(), in.shown());
-                PrintWriter log = new PrintWriter(Writer.nullWriter());
-                CaseScanning.Result r = CaseScanning.scanPending(in.path(), settings.analyst(), settings.commandLine(), settings.password(), log, err);
+                if (ImportedPackages.folderOf(in.path()).isPresent()) yield foreign(in);
+                PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+                CaseScanning.Result r = CaseScanning.scanPending(in.path(), settings.analyst(), settings.commandLine(), settings.password(), quiet,
+                        err, quiet);
                 if (r.failed() > 0) throw new CotejoException("case " + in.shown() + ": " + r.failed() + " evidence item(s) could not be scanned (named above)");
                 if (r.scanned() > 0) progress("%s: %d evidence item(s) scanned", in.group(), r.scanned());
                 yield CaseSide.read(in.group(), in.path(), err);
             }
             case PACKAGE -> {
                 progress("%s: verifying exchange package %s", in.group(), in.shown());
-                try {
-                    yield PackageSide.of(in.group(), in.shown(), ExchangePackages.open(in.path()));
-                } catch (UnsupportedOperationException e) {
-                    throw new CotejoException("this Cotejo cannot read exchange packages yet (" + in.shown() + ")");
-                }
+                yield PackageSide.of(in.group(), in.shown(), ExchangePackages.open(in.path()));
             }
             case MATERIAL -> material(in, writing);
         };
+    }
+
+    /** A foreign case (imported from a package) is read-only and holds the package: it is verified again and read like one. */
+    private SideMaterial foreign(Input in) {
+        Path pkg = ImportedPackages.folderOf(in.path()).orElseThrow();
+        progress("%s: case %s was imported from an exchange package; verifying and reading the package", in.group(), in.shown());
+        return PackageSide.of(in.group(), in.shown(), ExchangePackages.open(pkg));
     }
 
     private SideMaterial material(Input in, Path writing) throws IOException {
@@ -121,17 +127,20 @@ public final class Investigation {
         String group = in.group().isEmpty() ? String.valueOf(in.path().toAbsolutePath().normalize().getFileName()) : in.group();
         group = group.toUpperCase(Locale.ROOT);
         List<DeviceEvidence> devices = new ArrayList<>();
-        for (Path r : m.results()) devices.addAll(DeviceSources.load(group, r, feeds(), err));
-        Set<String> names = new HashSet<>();
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        for (Path r : m.results()) {
+            progress("%s: reading results %s", group, r);
+            devices.addAll(DeviceSources.load(group, r, feeds(), quiet));
+        }
+        Set<String> names = new HashSet<>();
         for (InputKinds.FoundExtraction x : m.extractions()) {
             String name = x.name().replaceAll("[^A-Za-z0-9._-]", "_");
             for (int k = 2; !names.add(name); k++) name = x.name() + "-" + k;
             Path out = writing.resolve("checks").resolve(group.replaceAll("[^A-Za-z0-9._-]", "_")).resolve(name);
             progress("%s: checking %s %s", group, x.kind().label(), in.path().relativize(x.path()).toString().isEmpty() ? in.shown()
                     : in.shown() + "/" + in.path().relativize(x.path()));
-            CheckRun.checkInto(x.kind(), x.path(), p -> EvidenceKinds.open(x.kind(), p, settings.password()), feeds(), out, quiet, err);
-            devices.addAll(DeviceSources.load(group, out, feeds(), err));
+            CheckRun.checkInto(x.kind(), x.path(), p -> EvidenceKinds.open(x.kind(), p, settings.password()), feeds(), out, quiet, quiet);
+            devices.addAll(DeviceSources.load(group, out, feeds(), quiet));
         }
         return FolderSide.of(group, in.shown(), devices);
     }

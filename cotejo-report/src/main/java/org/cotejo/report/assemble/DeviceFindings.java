@@ -60,7 +60,7 @@ final class DeviceFindings {
                 boolean evidence = m.disposition() == org.cotejo.detection.Disposition.EVIDENCE;
                 out.add(new Finding("detection", evidence ? "high" : "info", m.disposition().label(), s.trace().label(), "",
                         s.value().type().key(), s.value().raw(), s.value().value(), m.indicatorId(), m.collection(), m.feedSha256(), "",
-                        s.example(), "", "", s.firstSeen(), "\"" + s.value().value() + "\" matches an indicator of " + m.collection()));
+                        s.example(), "", "", s.firstSeen(), "\"" + s.value().value() + "\" matches an indicator of " + m.collection(), m.threat()));
             }
         }
         return sorted(out);

@@ -100,7 +100,8 @@ public final class FolderSide {
         return new Finding("detection", DeviceFindings.level(d.path("level").asText()), d.path("disposition").asText(), d.path("trace").asText(),
                 d.path("module").asText(), obs.path("type").asText(), obs.path("raw").asText(obs.path("value").asText()), ind.path("value").asText(),
                 ind.path("id").asText(), ind.path("collection").path("name").asText(), ind.path("feed_sha256").asText(), d.path("rule").asText(),
-                src.path("file").asText(), src.path("sha256").asText(), src.path("locator").asText(), time(d.path("time")), d.path("message").asText());
+                src.path("file").asText(), src.path("sha256").asText(), src.path("locator").asText(), time(d.path("time")), d.path("message").asText(),
+                ind.path("collection").path("indicates").asText());
     }
 
     private static Finding alert(JsonNode a) {
