@@ -20,6 +20,9 @@ public final class ReportOutputs {
     public static List<ReportWriter> writers() {
         List<ReportWriter> w = new ArrayList<>();
         // Each writer is added here by the package that implements it.
+        w.add(new org.cotejo.report.json.ReportJsonWriter());
+        w.add(new org.cotejo.report.html.HtmlReportWriter());
+        w.add(new org.cotejo.report.pdf.PdfReportWriter());
         return List.copyOf(w);
     }
 

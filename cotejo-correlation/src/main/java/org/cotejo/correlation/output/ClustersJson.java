@@ -2,6 +2,8 @@ package org.cotejo.correlation.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cotejo.correlation.CorrelationResult;
 import org.cotejo.correlation.DeviceSummary;
@@ -24,7 +26,14 @@ public final class ClustersJson {
     private ClustersJson() {}
 
     public static void write(Path file, CorrelationResult r) throws IOException {
-        CorrelationJson.write(file, FORMAT, r, g -> {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(out, r);
+        }
+    }
+
+    /** The same bytes to a stream, which is left open (report.json embeds this file whole). */
+    public static void write(OutputStream out, CorrelationResult r) throws IOException {
+        CorrelationJson.write(out, FORMAT, r, g -> {
             g.writeObjectFieldStart("counts");
             g.writeNumberField("devices", r.devices().size());
             for (DeviceRole role : DeviceRole.values()) {

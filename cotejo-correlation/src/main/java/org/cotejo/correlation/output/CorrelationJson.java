@@ -3,8 +3,6 @@ package org.cotejo.correlation.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -34,8 +32,10 @@ final class CorrelationJson {
         void write(JsonGenerator g) throws IOException;
     }
 
-    static void write(Path file, String format, CorrelationResult r, Body body) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = JsonOutput.pretty(out)) {
+    /** Writes one file to a stream, which is left open (report.json embeds the three files whole). */
+    static void write(OutputStream out, String format, CorrelationResult r, Body body) throws IOException {
+        try (JsonGenerator g = JsonOutput.pretty(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("format", format);
             g.writeNumberField("version", VERSION);
