@@ -23,6 +23,9 @@ public final class ReportOutputs {
         w.add(new org.cotejo.report.json.ReportJsonWriter());
         w.add(new org.cotejo.report.html.HtmlReportWriter());
         w.add(new org.cotejo.report.pdf.PdfReportWriter());
+        w.add(new org.cotejo.report.stix.StixBundleWriter());
+        w.add(new org.cotejo.report.misp.MispEventWriter());
+        w.add(new org.cotejo.report.timesketch.TimesketchWriter());
         return List.copyOf(w);
     }
 

@@ -90,14 +90,15 @@ final class Hypotheses {
         return d.group() + '\u0000' + d.label();
     }
 
-    /** "shared domain or URL (domain:a.example, domain:b.example; LR 350)" for each operator-level item. */
+    /** "shared domain or URL (domain:a.example, domain:b.example; LR 350)" for each operator-level item, at most twenty. */
     private static String items(Cluster c) {
         List<String> parts = new ArrayList<>();
         for (ClusterItem i : c.infrastructure()) {
             if (i.level() != EvidenceLevel.OPERATOR) continue;
             parts.add(i.kind().label() + " (" + String.join(", ", i.values()) + "; LR " + Explanation.ratio(Math.log10(i.lr())) + ")");
         }
-        return String.join("; ", parts);
+        if (parts.size() <= 20) return String.join("; ", parts);
+        return String.join("; ", parts.subList(0, 20)) + " and " + (parts.size() - 20) + " more items (see report.json)";
     }
 
     /** The SCO for a "type:value" the correlation reports, when STIX has one for its type. */

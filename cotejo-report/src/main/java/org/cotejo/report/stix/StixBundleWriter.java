@@ -1,5 +1,6 @@
 package org.cotejo.report.stix;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class StixBundleWriter implements ReportWriter {
     }
 
     public byte[] toBytes(Report report) {
-        return JsonBytes.of(new com.fasterxml.jackson.databind.ObjectMapper(), bundle(report));
+        return JsonBytes.of(new ObjectMapper(), bundle(report));
     }
 
     /** The report's TLP, or a one-line error naming what was given. */
@@ -61,9 +62,14 @@ public final class StixBundleWriter implements ReportWriter {
                 + "\" is not one of clear, green, amber, amber+strict, red"));
     }
 
+    /** The issuing agency as the outputs name it (STIX identity, MISP Orgc). */
+    public static String agencyName(Report report) {
+        return report.meta().agency().isBlank() ? "Unnamed examining authority" : report.meta().agency();
+    }
+
     public ObjectNode bundle(Report report) {
         Tlp tlp = tlpOf(report);
-        String agency = report.meta().agency().isBlank() ? "Unnamed examining authority" : report.meta().agency();
+        String agency = agencyName(report);
         String agencyId = StixObjects.id("identity", "agency|" + agency);
         Instant when = report.meta().generatedAt();
         StixObjects stix = new StixObjects(when, agencyId, tlp.stixTlp2Id());
