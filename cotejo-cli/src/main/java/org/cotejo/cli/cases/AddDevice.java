@@ -37,6 +37,7 @@ final class AddDevice implements Callable<Integer> {
         String p = platform.toLowerCase(java.util.Locale.ROOT);
         if (!p.equals("ios") && !p.equals("android")) throw new CotejoException("--platform is ios or android, not '" + platform + "'");
         try (OpenCase c = OpenCase.open(options, CaseCommand.commandLine(spec))) {
+            c.refuseIfForeign("add a device to");
             DeviceInfo d = new DeviceInfo(UUID.randomUUID().toString(), label, p, pseudonym, Map.of(), Instant.now());
             c.store.transaction(h -> {
                 if (c.store.findDevice(h, c.id(), label).isPresent()) {

@@ -74,6 +74,7 @@ final class AddEvidence implements Callable<Integer> {
         Acquisition acquisition = acquisition();
         var out = spec.commandLine().getOut();
         try (OpenCase c = OpenCase.open(options, CaseCommand.commandLine(spec))) {
+            c.refuseIfForeign("add evidence to");
             DeviceInfo d = c.store.read(h -> c.store.findDevice(h, c.id(), device)).orElseThrow(() -> new CotejoException(
                     "the case has no device " + device + "; add it with `cotejo case add-device --label " + device + "`"));
             if (source.startsWith(c.folder.root())) throw new CotejoException(source + " is inside the case folder; add evidence from where it was received");

@@ -35,6 +35,7 @@ final class AddIocs implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         try (OpenCase c = OpenCase.open(options, CaseCommand.commandLine(spec))) {
+            c.refuseIfForeign("pin feeds in");
             for (Path file : feeds) {
                 Feed feed = FeedReader.defaults().read(file);
                 String name = file.getFileName().toString();

@@ -36,6 +36,13 @@ final class CaseStatus implements Callable<Integer> {
                 }
                 out.println("  created " + i.createdAt() + " by " + i.createdBy() + " with Cotejo " + i.toolVersion());
                 out.println("  database " + c.store.describe() + " (schema " + c.store.schemaVersion() + ")");
+                c.store.foreignPackage(h, c.id()).ifPresent(p -> {
+                    out.println("  foreign case (read-only), imported " + p.importedAt() + " from " + p.sender() + "'s exchange package for "
+                            + p.recipient() + ", TLP:" + p.tlp().toUpperCase(Locale.ROOT) + ", made " + p.createdAt());
+                    out.println("    sender's case " + p.senderCaseName() + " (" + p.senderCaseId() + "), reference " + p.senderReference());
+                    out.println("    manifest SHA-256 " + p.manifestSha256() + ", signed with key " + p.keyId());
+                    out.println("    kept in " + p.vaultPath() + " (" + p.files().size() + " files)");
+                });
                 var devices = c.store.devices(h, c.id());
                 List<EvidenceInfo> evidence = c.store.evidence(h, c.id());
                 List<ScanSummary> scans = c.store.scans(h, c.id());

@@ -54,6 +54,14 @@ final class OpenCase implements AutoCloseable {
 
     String id() { return folder.caseId(); }
 
+    /** Refuses {@code action} ("scan", "add evidence to") at once on a read-only foreign case, before any work is done. */
+    void refuseIfForeign(String action) {
+        store.read(h -> {
+            store.refuseIfReadOnly(h, id(), action);
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         store.close();

@@ -39,6 +39,7 @@ final class ScanCase implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         try (OpenCase c = OpenCase.open(options, CaseCommand.commandLine(spec))) {
+            c.refuseIfForeign("scan");
             String deviceId = device == null ? null : c.store.read(h -> c.store.findDevice(h, c.id(), device))
                     .orElseThrow(() -> new CotejoException("the case has no device " + device)).id();
             CaseScanning.Result r = CaseScanning.scanPending(c, deviceId, PasswordSource.forCommandLine(passwordFile, System.console()), fast,

@@ -68,12 +68,23 @@ final class VerifyCase implements Callable<Integer> {
                 public Path location(EvidenceInfo item) {
                     return CaseScanning.location(c, item);
                 }
+
+                @Override
+                public Path caseFile(String relative) {
+                    return c.folder.resolve(relative);
+                }
+
+                @Override
+                public java.util.Optional<org.cotejo.cases.ForeignPackage> received(Handle h, String caseId) {
+                    return c.store.foreignPackage(h, caseId);
+                }
             };
             CaseVerifier verifier = new CaseVerifier(source, c.store::resultHash);
             List<Discrepancy> found = new java.util.ArrayList<>(c.store.read(h -> verifier.verify(h, c.id())));
             found.addAll(c.store.read(h -> manifests(c, h)));
             for (Discrepancy d : found) out.println("  " + d);
-            out.println(found.isEmpty() ? "Verified: the ledger chain, its signatures, every evidence file and every stored result check."
+            out.println(found.isEmpty() ? "Verified: the ledger chain, its signatures, every evidence file and every stored result check"
+                    + (c.store.read(h -> c.store.foreignPackage(h, c.id())).isPresent() ? ", and so do the received package's files and signature." : ".")
                     : found.size() + " discrepanc" + (found.size() == 1 ? "y" : "ies") + " found.");
             c.store.transaction(h -> c.ledger.append(h, c.id(), LedgerAction.VERIFY, c.analyst, c.command, Map.of(),
                     Map.of("discrepancies", found.size())));

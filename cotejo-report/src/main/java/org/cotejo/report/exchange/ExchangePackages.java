@@ -41,7 +41,11 @@ public final class ExchangePackages {
 
     /** As {@link #open(Path)}, refusing a package not signed by {@code expectedKeyId} (null: any key). */
     public static ReceivedPackage open(Path folder, String expectedKeyId) {
-        PackageVerifier.Verified v = PackageVerifier.verify(folder, expectedKeyId);
+        return read(PackageVerifier.verify(folder, expectedKeyId));
+    }
+
+    /** Reads a package {@link PackageVerifier} has just verified. */
+    public static ReceivedPackage read(PackageVerifier.Verified v) {
         Manifest m = v.manifest();
         String provenance = "package " + v.manifestSha256();
         List<DeviceEvidence> devices = new ArrayList<>();
