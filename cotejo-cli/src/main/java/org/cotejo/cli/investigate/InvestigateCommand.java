@@ -15,6 +15,7 @@ import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.ios.backup.PasswordSource;
 import org.cotejo.report.assemble.MandateFile;
 import org.cotejo.report.model.Mandate;
+import org.cotejo.report.text.ReportLanguage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,6 @@ import picocli.CommandLine.Spec;
             "", "Exit codes: 0 nothing found, 3 a device infected, attempted or inconclusive, 2 user error, 1 internal error."},
         mixinStandardHelpOptions = true)
 public final class InvestigateCommand implements Callable<Integer> {
-    static final List<String> LANGUAGES = List.of("es", "fr", "en");
     static final List<String> TLPS = List.of("clear", "green", "amber", "amber+strict", "red");
 
     @Spec
@@ -120,10 +120,9 @@ public final class InvestigateCommand implements Callable<Integer> {
                 marking, who, commandLine, PasswordSource.forCommandLine(passwordFile, System.console()));
     }
 
+    /** The report language's code; an unknown one is the report module's user error, naming the languages there are. */
     public static String checkedLanguage(String lang) {
-        String l = lang.strip().toLowerCase(Locale.ROOT);
-        if (!LANGUAGES.contains(l)) throw new CotejoException("unknown language '" + lang + "' for --lang; use es, fr or en");
-        return l;
+        return ReportLanguage.of(lang).code();
     }
 
     static String checkedTlp(String tlp) {
