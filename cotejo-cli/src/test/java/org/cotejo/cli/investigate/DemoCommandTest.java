@@ -63,7 +63,7 @@ class DemoCommandTest {
     @Test
     void nothingIsLeftHalfWrittenBesideTheOutput() throws Exception {
         try (var s = Files.list(tmp)) {
-            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("cotejo-demo");
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
         }
         try (var s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
@@ -78,6 +78,39 @@ class DemoCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("is not empty").doesNotContain("Exception");
         assertThat(other.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void theFrenchPackageVerifiesAndItsExportIsInTheFrenchLedger() {
+        assertThat(demo.code()).as(demo.err()).isZero();
+        Run verify = cotejo("package", "verify", out.resolve("input/packages/FR-for-ES").toString());
+        assertThat(verify.code()).as(verify.err()).isZero();
+        Run log = cotejo("case", "log", "-C", out.resolve("input/cases/FR").toString());
+        assertThat(log.out()).contains("export").contains("case export");
+    }
+
+    @Test
+    void theExportedPackageHoldsTheReportAndEachDevicesEvidenceButNoMessageText() throws Exception {
+        Path pkg = out.resolve("input/packages/FR-for-ES");
+        assertThat(pkg.resolve("report.json")).isRegularFile();
+        assertThat(pkg.resolve("devices")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".device-evidence.json"));
+        assertThat(pkg.resolve("devices")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".findings.json"));
+        assertThat(pkg.resolve("feeds")).isDirectory();
+        // The simulated lures are sentences around the link; only the link may leave.
+        try (var s = Files.walk(pkg)) {
+            for (Path p : s.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".json")).toList()) {
+                assertThat(Files.readString(p)).as(p.toString()).doesNotContain("owner@example.com");
+            }
+        }
+    }
+
+    @Test
+    void anExportWithAnUnknownTlpIsRefused() {
+        Path o = tmp.resolve("export-purple");
+        Run r = cotejo("case", "export", "-C", out.resolve("input/cases/FR").toString(), "--for", "X", "--tlp", "purple", "--out", o.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown TLP level 'purple'");
+        assertThat(o).doesNotExist();
     }
 
     /** The pseudonyms the demo gives ("ES person 01", in world order) of each operator's detected targets. */
