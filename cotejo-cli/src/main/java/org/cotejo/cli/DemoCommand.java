@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.cotejo.cases.custody.InstallationKey;
 import org.cotejo.cli.check.CheckRun;
 import org.cotejo.cli.investigate.InvestigateCommand;
 import org.cotejo.cli.investigate.Investigation;
@@ -25,6 +27,7 @@ import org.cotejo.correlation.model.DeviceEvidence;
 import org.cotejo.correlation.sim.DemoWorld;
 import org.cotejo.correlation.sim.World;
 import org.cotejo.forensics.ios.backup.PasswordSource;
+import org.cotejo.indicators.update.DataDirectory;
 import org.cotejo.report.model.Mandate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,15 +83,27 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("Writing the demo world (seed " + DemoWorld.SEED + ", " + DemoWorld.DEVICES + " phones) as real extractions into " + input);
             err.flush();
             World world = DemoWorld.generate();
-            Path worldDir = org.cotejo.correlation.sim.WorldWriter.write(world, input.resolve("world"), true);
+            Path worldDir = DemoWorld.write(world, input.resolve("world"));
             Path feed = worldDir.resolve(world.feed().fileName());
-            Path es = localCase(world, worldDir, input.resolve("cases").resolve("ES"), feed, "ES", SPAIN, "DEMO-ES DP 1/2026");
-            Path frCase = localCase(world, worldDir, input.resolve("cases").resolve("FR"), feed, "FR", FRANCE, "DEMO-FR EIO-1/2026");
-            err.println("FR: scanning the French case and exporting it for Spain (input/packages/FR-for-ES)");
-            err.flush();
-            run("case", "scan", "-C", frCase.toString(), "--analyst", "Demo analyst (FR)");
             Path fr = input.resolve("packages").resolve("FR-for-ES");
-            run("case", "export", "-C", frCase.toString(), "--for", SPAIN, "--tlp", "amber", "--out", fr.toString(), "--analyst", "Demo analyst (FR)");
+            // The two authorities work side by side: France builds, scans and exports its case while Spain builds its own.
+            // The installation key is made first, so the two do not both create it.
+            InstallationKey.open(DataDirectory.resolve().resolve("keys"));
+            err.println("ES and FR: building the two cases; FR scans its case and exports it for Spain (input/packages/FR-for-ES)");
+            err.flush();
+            CompletableFuture<Void> france = CompletableFuture.runAsync(() -> {
+                Path frCase = localCase(world, worldDir, input.resolve("cases").resolve("FR"), feed, "FR", FRANCE, "DEMO-FR EIO-1/2026");
+                run("case", "scan", "-C", frCase.toString(), "--analyst", "Demo analyst (FR)");
+                run("case", "export", "-C", frCase.toString(), "--for", SPAIN, "--tlp", "amber", "--out", fr.toString(), "--analyst",
+                        "Demo analyst (FR)");
+            });
+            Path es = localCase(world, worldDir, input.resolve("cases").resolve("ES"), feed, "ES", SPAIN, "DEMO-ES DP 1/2026");
+            try {
+                france.join();
+            } catch (java.util.concurrent.CompletionException x) {
+                if (x.getCause() instanceof RuntimeException r) throw r;
+                throw x;
+            }
             List<Investigation.Input> inputs = List.of(new Investigation.Input("ES", es, "input/cases/ES"),
                     new Investigation.Input("FR", fr, "input/packages/FR-for-ES"));
             List<String> command = List.of("cotejo", "investigate", "--case", "ES=input/cases/ES", "--case", "FR=input/packages/FR-for-ES", "--iocs",

@@ -37,9 +37,33 @@ public final class DemoWorld {
         return WorldGenerator.generate(spec(SEED));
     }
 
-    /** Writes the world (real-format extractions included) into {@code folder}; see {@link WorldWriter}. */
-    public static Path write(Path folder) throws IOException {
-        return WorldWriter.write(generate(), folder, true);
+    /**
+     * Writes the world into {@code folder} as {@link WorldWriter} does, real-format extractions included; the
+     * extractions, which take most of the time, are written on every core (each depends on its phone only).
+     */
+    public static Path write(World world, Path folder) throws IOException {
+        WorldWriter.write(world, folder, false);
+        Map<String, DeviceTruth> truth = world.truth().byDevice();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        try {
+            List<java.util.concurrent.Future<Path>> written = new java.util.ArrayList<>();
+            for (var e : world.devices()) {
+                Path dir = folder.resolve("devices").resolve(e.device().label());
+                written.add(pool.submit(() -> ExtractionWriter.write(e, truth.get(e.device().id()), world.truth(), dir)));
+            }
+            for (var f : written) f.get();
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the demo world", x);
+        } catch (java.util.concurrent.ExecutionException x) {
+            if (x.getCause() instanceof IOException io) throw io;
+            if (x.getCause() instanceof RuntimeException r) throw r;
+            throw new IOException(x.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return folder;
     }
 
     /**
