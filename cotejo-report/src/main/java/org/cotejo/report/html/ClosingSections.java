@@ -31,10 +31,11 @@ final class ClosingSections {
             h.open("table", "id", "pivot-table").headRow(t.get("col.status"), t.get("col.value"), t.get("col.devices"), t.get("col.groups"),
                     t.get("col.background"), t.get("col.seen"), t.get("col.decision")).open("tbody");
             for (Pivot p : pivots.subList(0, Math.min(CAP, pivots.size()))) {
-                h.row(t.word("pivot", p.status().key()), p.type().key() + ": " + p.value(),
-                        String.join(", ", p.devices().stream().map(DeviceRef::label).toList()), String.join(", ", p.groups()),
-                        t.get("pivots.background", p.backgroundDevices(), p.exposedDevices()),
-                        t.day(p.firstSeen()) + " – " + t.day(p.lastSeen()), p.decision().map(d -> d.describe()).orElse(""));
+                h.open("tr").el("td", t.word("pivot", p.status().key())).el("td", p.type().key() + ": " + p.value(), "class", "value")
+                        .el("td", String.join(", ", p.devices().stream().map(DeviceRef::label).toList())).el("td", String.join(", ", p.groups()))
+                        .el("td", t.get("pivots.background", p.backgroundDevices(), p.exposedDevices()))
+                        .el("td", t.day(p.firstSeen()) + " – " + t.day(p.lastSeen())).el("td", p.decision().map(d -> d.describe()).orElse(""))
+                        .close();
             }
             h.close().close().newline();
             if (pivots.size() > CAP) h.el("p", t.get("comparison.more", pivots.size() - CAP), "class", "note");

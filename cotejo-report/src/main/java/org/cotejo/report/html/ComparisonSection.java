@@ -94,8 +94,9 @@ final class ComparisonSection {
         h.open("table", "class", "evidence").headRow(t.get("col.kind"), t.get("col.values"), t.get("col.facts"), t.get("col.lr"),
                 t.get("col.devices"), t.get("col.seen"), t.get("col.note")).open("tbody");
         for (ClusterItem i : items.subList(0, Math.min(CAP, items.size()))) {
-            h.row(t.kind(i.kind()), shortList(i.values()), shortList(i.facts()), Explanation.ratio(Math.log10(i.lr())),
-                    Integer.toString(i.devices()), t.day(i.firstSeen()) + " – " + t.day(i.lastSeen()), i.note());
+            h.open("tr").el("td", t.kind(i.kind())).el("td", shortList(i.values()), "class", "value").el("td", shortList(i.facts()), "class", "value")
+                    .el("td", Explanation.ratio(Math.log10(i.lr()))).el("td", Integer.toString(i.devices()))
+                    .el("td", t.day(i.firstSeen()) + " – " + t.day(i.lastSeen())).el("td", i.note()).close();
         }
         h.close().close().newline();
         if (items.size() > CAP) h.el("p", t.get("comparison.more", items.size() - CAP), "class", "note");

@@ -53,17 +53,19 @@ final class FindingsSection {
         }
         List<Finding> shown = d.findings().size() > CAP ? d.findings().subList(0, CAP) : d.findings();
         h.open("table", "class", "findings").headRow(t.get("col.time"), t.get("col.level"), t.get("col.what"), t.get("col.indicator"),
-                t.get("col.feedSha256"), t.get("col.provenance")).open("tbody");
+                t.get("col.provenance")).open("tbody");
         for (Finding f : shown) {
             h.open("tr");
-            h.el("td", t.time(f.time()));
-            h.el("td", t.word("level", f.level()) + " · " + t.word("trace", f.trace())
+            h.open("td", "class", "time").text(f.time() == null ? t.get("common.notStated") : t.day(f.time())).empty("br")
+                    .text(f.time() == null ? "" : t.time(f.time()).substring(11)).close();
+            h.el("td", t.word("level", f.level()) + " · " + t.trace(f.trace())
                     + (f.disposition().isEmpty() ? "" : " · " + t.word("disposition", f.disposition())));
             h.open("td").text(f.type().isEmpty() ? f.module() : f.type() + ": ").open("code").text(f.value()).close()
                     .empty("br").text(f.message()).close();
-            h.el("td", f.isDetection() ? FrontSections.join(f.collection(), f.indicatorId()) + (f.rule().isEmpty() ? ""
+            h.open("td").text(f.isDetection() ? FrontSections.join(f.collection(), f.indicatorId()) + (f.rule().isEmpty() ? ""
                     : " — " + t.get("findings.matchRule", f.rule())) : t.get("findings.heuristic", f.module(), f.rule()));
-            h.el("td", f.feedSha256(), "class", "hash");
+            if (!f.feedSha256().isEmpty()) h.empty("br").open("span", "class", "hash").text(t.get("findings.feed", f.feedSha256())).close();
+            h.close();
             h.open("td").text(f.sourceFile()).text(f.locator().isEmpty() ? "" : " (" + f.locator() + ")");
             if (!f.sourceSha256().isEmpty()) h.empty("br").open("span", "class", "hash").text(f.sourceSha256()).close();
             h.close();

@@ -38,7 +38,7 @@ final class FrontSections {
         kv(h, t.get("title.marking"), "TLP:" + r.meta().tlp().toUpperCase(Locale.ROOT) + " — " + t.word("tlp", r.meta().tlp()));
         h.close().close().newline();
         h.el("p", t.get("title.times"), "class", "note");
-        h.open("nav").el("h3", t.get("title.contents")).open("ol");
+        h.open("nav").el("h3", t.get("title.contents")).open("ul", "class", "contents");
         for (String id : HtmlReport.SECTIONS.subList(1, HtmlReport.SECTIONS.size())) {
             h.open("li").el("a", t.get("section." + id), "href", "#" + id).close();
         }

@@ -60,9 +60,10 @@ public final class PdfReportWriter implements ReportWriter {
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         b.withProducer("Cotejo " + report.meta().toolVersion() + " (openhtmltopdf)");
-        // The same faces for the document, the SVG figures and as the last resort, so no text can fall back to a
-        // font that is not embedded. No italic face is shipped: italic text is drawn upright.
-        Set<FSFontUseCase> everywhere = EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL);
+        // The same faces for the document and the SVG figures, so no text falls back to a font that is not embedded
+        // (the test checks every font). Not registered as FALLBACK_FINAL: in 1.1.65 that hides the family from CSS
+        // matching and the document silently comes out in Helvetica. No italic face is shipped.
+        Set<FSFontUseCase> everywhere = EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
         b.useFont(() -> font(REGULAR), FAMILY, 400, FontStyle.NORMAL, true, everywhere);
         b.useFont(() -> font(BOLD), FAMILY, 700, FontStyle.NORMAL, true, everywhere);
         b.useSVGDrawer(new BatikSVGDrawer());

@@ -26,8 +26,8 @@ public final class DeviceTimelineFigure {
         List<TimelinePoint> dated = points.stream().filter(p -> p.time() != null).toList();
         if (dated.isEmpty()) return "";
         Map<String, Integer> rows = new LinkedHashMap<>();
-        for (String r : ROWS) if (dated.stream().anyMatch(p -> p.trace().equals(r))) rows.put(r, rows.size());
-        for (TimelinePoint p : dated) rows.putIfAbsent(p.trace(), rows.size());
+        for (String r : ROWS) if (dated.stream().anyMatch(p -> Texts.traceKey(p.trace()).equals(r))) rows.put(r, rows.size());
+        for (TimelinePoint p : dated) rows.putIfAbsent(Texts.traceKey(p.trace()), rows.size());
         Instant min = dated.stream().map(TimelinePoint::time).min(Instant::compareTo).orElseThrow();
         Instant max = dated.stream().map(TimelinePoint::time).max(Instant::compareTo).orElseThrow();
         double plotBottom = TOP + rows.size() * ROW;
@@ -42,11 +42,20 @@ public final class DeviceTimelineFigure {
             svg.text(LEFT - 6, y + 3, t.word("trace", e.getKey()), "text-anchor", "end");
         }
         axis.draw(svg, plotBottom + 4, TOP, plotBottom, t.get("figure.timeUtc"));
+        // Points that would land on the same pixel of a row with the same level are drawn once, their tooltip
+        // saying how many: a device with thousands of dated findings still gives a small figure.
+        Map<String, List<TimelinePoint>> marks = new LinkedHashMap<>();
         for (TimelinePoint p : dated) {
+            String key = Texts.traceKey(p.trace()) + "|" + Math.round(axis.x(p.time())) + "|" + p.level();
+            marks.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+        }
+        for (List<TimelinePoint> same : marks.values()) {
+            TimelinePoint p = same.get(0);
             int level = Math.max(0, LEVELS.indexOf(p.level()));
-            double y = TOP + rows.get(p.trace()) * ROW + ROW / 2;
-            svg.marker(level, axis.x(p.time()), y, 4, Svg.COLOURS[level], "#000000",
-                    t.time(p.time()) + " — " + p.label() + " (" + t.word("level", p.level()) + ")");
+            double y = TOP + rows.get(Texts.traceKey(p.trace())) * ROW + ROW / 2;
+            String tip = t.time(p.time()) + " — " + p.label() + " (" + t.word("level", p.level()) + ")"
+                    + (same.size() > 1 ? " " + t.get("figure.deviceTimeline.more", same.size() - 1) : "");
+            svg.marker(level, axis.x(p.time()), y, 4, Svg.COLOURS[level], "#000000", tip);
         }
         legend(svg, t, plotBottom + 44, dated);
         return svg.finish();

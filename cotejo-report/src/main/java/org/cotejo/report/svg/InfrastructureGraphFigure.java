@@ -14,7 +14,7 @@ import org.cotejo.report.text.Texts;
  * by dotted lines. Columns make the layout deterministic and keep every label readable.
  */
 public final class InfrastructureGraphFigure {
-    private static final double WIDTH = 680, ROW = 18, TOP = 40, DEVICE_X = 170, ITEM_X = 430;
+    private static final double WIDTH = 680, ROW = 18, TOP = 40, DEVICE_X = 160, ITEM_X = 330;
 
     private InfrastructureGraphFigure() {}
 
@@ -56,7 +56,10 @@ public final class InfrastructureGraphFigure {
             svg.withTitle("rect", it.label() + " — " + t.word("kind", it.kind()) + "; " + t.get("figure.graph.itemDevices", it.devices()),
                     "x", ITEM_X - 5, "y", y - 5, "width", 10, "height", 10, "fill", weak ? "#FFFFFF" : Svg.COLOURS[it.cluster() % Svg.COLOURS.length],
                     "stroke", "#000000", "stroke-dasharray", weak ? "2 1" : null);
-            svg.text(ITEM_X + 10, y + 3, it.label() + " [" + t.word("kind", it.kind()) + "]");
+            String label = it.label() + " [" + t.word("kind", it.kind()) + "]";
+            // About 6 px a character at 9 px: what fits between the column and the right edge; the tooltip has it all.
+            int fit = (int) ((WIDTH - ITEM_X - 14) / 5.4);
+            svg.text(ITEM_X + 10, y + 3, label.length() > fit ? label.substring(0, fit - 1) + "…" : label, "font-size", 9);
         }
         legend(svg, g, groups, t, legendY);
         return svg.finish();

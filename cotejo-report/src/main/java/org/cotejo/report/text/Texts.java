@@ -85,6 +85,25 @@ public final class Texts {
         return get("level." + l.key());
     }
 
+    /**
+     * The short name of a trace class however it is given: "process", the detection stage's label
+     * "process traces", or the enum's name "EXECUTION" all give "process".
+     */
+    public static String traceKey(String trace) {
+        String k = trace == null ? "" : trace.strip().toLowerCase(java.util.Locale.ROOT);
+        if (k.endsWith(" traces")) k = k.substring(0, k.length() - " traces".length());
+        return switch (k) {
+            case "execution" -> "process";
+            case "filesystem" -> "file";
+            default -> k;
+        };
+    }
+
+    /** The trace class in this language. */
+    public String trace(String trace) {
+        return word("trace", traceKey(trace));
+    }
+
     /** A word the detection or correlation stage gives as a key ("infected", "exposure only", "high"). */
     public String word(String family, String key) {
         String k = family + "." + key.replace(' ', '-');
