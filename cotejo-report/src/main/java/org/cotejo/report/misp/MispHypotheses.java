@@ -78,7 +78,7 @@ final class MispHypotheses {
                     if (type.isEmpty()) continue;
                     MispWriter.Placement p = MispWriter.placement(type.get(), value);
                     if (p.inObject()) continue;
-                    a.add("infrastructure", p.type(), value);
+                    a.add("infrastructure", p.type(), value).put("category", p.category());
                     String matched = attributeOfValue.get(typed);
                     if (matched != null) referenced.add(matched);
                 }
@@ -112,8 +112,8 @@ final class MispHypotheses {
             a.put("uuid", NameBasedUuid.of("misp-attribute|" + objectUuid + "|" + relation + "|" + value));
             a.put("object_relation", relation);
             a.put("type", type);
-            a.put("category", type.equals("text") || type.equals("counter") || type.equals("float") || type.equals("boolean")
-                    ? "Other" : "Network activity");
+            // Context about the hypothesis; an infrastructure value takes its type's category instead.
+            a.put("category", "Other");
             a.put("value", value);
             a.put("to_ids", false);
             a.put("distribution", "5");
