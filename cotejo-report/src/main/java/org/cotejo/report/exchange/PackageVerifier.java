@@ -27,6 +27,9 @@ import org.cotejo.core.Hashing;
  * symbolic link) is in the folder.
  */
 public final class PackageVerifier {
+    /** A manifest lists files, about 200 bytes each: 64 MiB is some 300,000 files, far beyond any package. */
+    private static final long MAX_MANIFEST_BYTES = 64L << 20;
+
     private PackageVerifier() {}
 
     /**
@@ -51,9 +54,14 @@ public final class PackageVerifier {
      * @throws CotejoException naming the problem (and the file) when anything does not verify
      */
     public static Verified verify(Path folder, String expectedKeyId) {
-        Path dir = folder.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(folder)) {
             throw new CotejoException(folder + " is not a folder; an exchange package is a folder with manifest.json and manifest.sig");
+        }
+        Path dir;
+        try {
+            dir = folder.toRealPath(); // the folder may be reached through a link (a mount point); nothing inside it may
+        } catch (IOException e) {
+            throw new CotejoException("cannot open " + folder + ": " + e.getMessage(), e);
         }
         byte[] bytes = read(dir.resolve(PackagePaths.MANIFEST), "the package's manifest");
         Manifest manifest = ManifestJson.read(bytes, dir.resolve(PackagePaths.MANIFEST).toString());
@@ -155,6 +163,12 @@ public final class PackageVerifier {
 
     private static byte[] read(Path file, String what) {
         try {
+            if (Files.isSymbolicLink(file)) {
+                throw new CotejoException(file + " is a symbolic link; a package holds regular files only");
+            }
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) > MAX_MANIFEST_BYTES) {
+                throw new CotejoException(file + " is larger than " + (MAX_MANIFEST_BYTES >> 20) + " MiB; it is not a manifest Cotejo wrote");
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new CotejoException(file.getParent() + " is not a complete exchange package: " + what + " " + file.getFileName() + " is missing");

@@ -90,6 +90,14 @@ class PackageVerifierTest {
     }
 
     @Test
+    void aManifestThatIsALinkIsNotFollowed() throws Exception {
+        Path real = tmp.resolve("elsewhere.json");
+        Files.move(pkg.resolve("manifest.json"), real);
+        Files.createSymbolicLink(pkg.resolve("manifest.json"), real);
+        assertThatThrownBy(() -> PackageVerifier.verify(pkg, null)).hasMessageContaining("manifest.json is a symbolic link");
+    }
+
+    @Test
     void aBadSignatureFails() throws Exception {
         byte[] other = key.sign("something else".getBytes(StandardCharsets.UTF_8));
         Files.writeString(pkg.resolve("manifest.sig"), Base64.getEncoder().encodeToString(other) + "\n");

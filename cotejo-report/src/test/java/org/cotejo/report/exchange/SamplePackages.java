@@ -8,7 +8,6 @@ import java.util.List;
 import org.cotejo.cases.custody.InstallationKey;
 import org.cotejo.core.indicator.Tlp;
 import org.cotejo.correlation.model.DeviceEvidence;
-import org.cotejo.correlation.sim.DeviceEvidenceJson;
 import org.cotejo.correlation.sim.World;
 import org.cotejo.report.SampleReports;
 import org.cotejo.report.model.DeviceEntry;
@@ -29,14 +28,12 @@ public final class SamplePackages {
         for (DeviceEvidence d : world.devices()) {
             if (!d.device().group().equals("FR")) continue;
             DeviceEvidence shared = filter.evidence(d);
-            files.add(PackageFile.of("devices/" + shared.device().label() + ".device-evidence.json", PackageFile.ROLE_DEVICE_EVIDENCE,
-                    DeviceEvidenceJson.toBytes(shared)));
+            files.add(DevicePayload.evidence(shared));
         }
         for (DeviceEntry e : report.devices()) {
             if (!e.ref().group().equals("FR")) continue;
             DeviceEntry shared = filter.entry(e);
-            files.add(PackageFile.of("devices/" + shared.pseudonym() + ".findings.json", PackageFile.ROLE_DEVICE_FINDINGS,
-                    DeviceFindingsJson.toBytes(shared)));
+            files.add(DevicePayload.findings(shared));
         }
         files.add(PackageFile.of("feeds/" + world.feed().fileName(), PackageFile.ROLE_FEED, world.feed().stix()));
         var header = new PackageHeader("ANSSI", "CCN-CERT", Tlp.AMBER, CREATED, "case-fr", "FR-2024", "Tribunal judiciaire de Paris 24/001",
