@@ -122,6 +122,7 @@ final class ExportCase implements Callable<Integer> {
                 Map<String, Object> outs = new LinkedHashMap<>();
                 outs.put("package", written.folder().toString());
                 outs.put("manifest_sha256", written.manifestSha256());
+                outs.put("key_id", written.keyId());
                 outs.put("files", files.size());
                 return c.ledger.append(h, c.id(), LedgerAction.EXPORT, c.analyst, c.command, in, outs);
             });

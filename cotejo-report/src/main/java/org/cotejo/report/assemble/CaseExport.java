@@ -10,8 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.cotejo.correlation.model.DeviceEvidence;
 import org.cotejo.correlation.output.CorrelationOutputs;
-import org.cotejo.correlation.sim.DeviceEvidenceJson;
-import org.cotejo.report.exchange.DeviceFindingsJson;
+import org.cotejo.report.exchange.DevicePayload;
 import org.cotejo.report.exchange.PackageFile;
 import org.cotejo.report.exchange.SharingFilter;
 import org.cotejo.report.model.DeviceEntry;
@@ -53,17 +52,9 @@ public final class CaseExport {
             written = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
         for (Path p : written) out.add(PackageFile.copyOf(p.getFileName().toString(), role(p.getFileName().toString()), p));
+        for (DeviceEvidence d : shared.devices()) out.add(DevicePayload.evidence(d));
+        for (DeviceEntry e : shared.entries()) out.add(DevicePayload.findings(e));
         Set<String> names = new HashSet<>();
-        for (DeviceEvidence d : shared.devices()) {
-            String name = unique(safe(d.device().label()), names);
-            out.add(PackageFile.of("devices/" + name + ".device-evidence.json", PackageFile.ROLE_DEVICE_EVIDENCE, DeviceEvidenceJson.toBytes(d)));
-        }
-        names.clear();
-        for (DeviceEntry e : shared.entries()) {
-            String name = unique(safe(e.pseudonym()), names);
-            out.add(PackageFile.of("devices/" + name + ".findings.json", PackageFile.ROLE_DEVICE_FINDINGS, DeviceFindingsJson.toBytes(e)));
-        }
-        names.clear();
         for (Path f : feedFiles) out.add(PackageFile.copyOf("feeds/" + unique(safe(f.getFileName().toString()), names), PackageFile.ROLE_FEED, f));
         return out;
     }
