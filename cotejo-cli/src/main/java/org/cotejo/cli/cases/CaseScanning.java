@@ -61,8 +61,6 @@ public final class CaseScanning {
     static Result scanPending(OpenCase c, String deviceId, PasswordSource password, boolean fast, PrintWriter out, PrintWriter err,
                               PrintWriter progress) throws IOException {
         List<FeedInfo> feeds = c.store.read(h -> c.store.feeds(h, c.id()));
-        // A case with no evidence (a foreign case imported from a package) has nothing to scan and needs no feeds.
-        if (feeds.isEmpty() && c.store.read(h -> c.store.evidence(h, c.id())).isEmpty()) return new Result(0, 0, false);
         if (feeds.isEmpty()) throw new CotejoException("the case " + c.folder.root() + " has no indicator feeds; pin them with `cotejo case add-iocs`");
         List<Path> feedFiles = new ArrayList<>();
         List<String> hashes = new ArrayList<>();

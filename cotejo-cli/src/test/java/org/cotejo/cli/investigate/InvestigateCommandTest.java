@@ -58,7 +58,7 @@ class InvestigateCommandTest {
         out = tmp.resolve("report");
         run = cotejo("investigate", "--case", "ES=" + extractions.resolve("ES"), "--case", "FR=" + extractions.resolve("FR"),
                 "--iocs", worldDir.resolve(world.feed().fileName()).toString(), "--enrichment", worldDir.resolve("enrichment").toString(),
-                "--agency", "Test agency", "--lang", "en", "--out", out.toString());
+                "--agency", "Test agency", "--lang", "es", "--out", out.toString());
     }
 
     @Test
@@ -73,7 +73,7 @@ class InvestigateCommandTest {
         }
         assertThat(found).isEqualTo(truthClusters(world));
         assertThat(report.path("meta").path("agency").asText()).isEqualTo("Test agency");
-        assertThat(report.path("meta").path("language").asText()).isEqualTo("en");
+        assertThat(report.path("meta").path("language").asText()).isEqualTo("es");
     }
 
     @Test

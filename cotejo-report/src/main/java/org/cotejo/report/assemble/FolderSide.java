@@ -48,7 +48,10 @@ public final class FolderSide {
         Path findingsFile = folder == null ? null : folder.resolve("findings.json");
         if (findingsFile == null || !Files.isRegularFile(findingsFile)) {
             String name = folder == null ? e.device().label() : String.valueOf(folder.getFileName());
-            EvidenceEntry item = new EvidenceEntry(name, "device-evidence", name, "", 0, 0, "", null, "", "");
+            // An MVT results folder records its input hashes in info.json as `cotejo check` does; a device-evidence.json has none.
+            boolean mvt = folder != null && Files.isRegularFile(folder.resolve("info.json"));
+            EvidenceEntry item = new EvidenceEntry(name, mvt ? "mvt-results" : "device-evidence", name,
+                    mvt ? inputManifest(folder.resolve("info.json")) : "", 0, 0, "", null, "", "");
             List<Finding> findings = DeviceFindings.fromSightings(e);
             return new DeviceEntry(e.device(), e.verdict(), "", List.of(), List.of(item), findings, DeviceFindings.timeline(findings));
         }
