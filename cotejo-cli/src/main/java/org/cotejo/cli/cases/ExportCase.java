@@ -97,7 +97,7 @@ final class ExportCase implements Callable<Integer> {
             var key = OpenCase.installationKey();
             SideMaterial shared = CaseExport.shared(side, new SharingFilter(marking, Pseudonyms.keyed(key, c.id())));
             CorrelationResult result = Correlator.correlate(shared.devices(), Enrichment.none(), CorrelationOptions.defaults());
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             var request = new ReportAssembler.Request(c.info.agency(), Mandate.notStated(), language, marking.tlp2Name(), now, Version.current(),
                     List.of(new ToolEntry("Cotejo", Version.current(), "analysis"), new ToolEntry("Java", Runtime.version().toString(), "runtime")),
                     List.of(), String.join(" ", CaseCommand.commandLine(spec)));

@@ -1,6 +1,5 @@
 package org.cotejo.cli.cases;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.cotejo.cases.CaseInfo;
 import org.cotejo.cases.custody.InstallationKey;

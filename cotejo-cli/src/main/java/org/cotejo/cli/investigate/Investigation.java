@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +86,8 @@ public final class Investigation {
         progress("Correlating %d devices", devices.size());
         var facts = EnrichmentInput.load(settings.enrichment(), err);
         CorrelationResult result = Correlator.correlate(devices, facts, settings.options());
-        var request = new ReportAssembler.Request(settings.agency(), settings.mandate(), settings.language(), settings.tlp(), Instant.now(),
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var request = new ReportAssembler.Request(settings.agency(), settings.mandate(), settings.language(), settings.tlp(), now,
                 Version.current(), tools(), runFeeds(), String.join(" ", settings.commandLine()));
         Report report = ReportAssembler.assemble(request, sides, result);
         progress("Writing the report (%d files) and the correlation's files", ReportOutputs.writers().size());
