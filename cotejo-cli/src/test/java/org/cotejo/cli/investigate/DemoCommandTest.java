@@ -105,6 +105,23 @@ class DemoCommandTest {
     }
 
     @Test
+    void aPackageImportedAsAForeignCaseIsInvestigatedThroughItsPackage() throws Exception {
+        assertThat(demo.code()).as(demo.err()).isZero();
+        Path foreign = tmp.resolve("fr-received");
+        Run imported = cotejo("case", "import-package", out.resolve("input/packages/FR-for-ES").toString(), "-C", foreign.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        Path report = tmp.resolve("with-foreign-case");
+        Run r = cotejo("investigate", "--case", "ES=" + out.resolve("input/cases/ES"), "--case", "FR=" + foreign,
+                "--enrichment", out.resolve("input/world/enrichment").toString(), "--out", report.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.err()).contains("was imported from an exchange package");
+        JsonNode sides = JSON.readTree(report.resolve("report.json").toFile()).path("sides");
+        assertThat(sides.get(1).path("origin").asText()).isEqualTo("package");
+        assertThat(sides.get(1).path("sender").asText()).contains("verified");
+        assertThat(r.out()).contains("1 across groups");
+    }
+
+    @Test
     void anExportWithAnUnknownTlpIsRefused() {
         Path o = tmp.resolve("export-purple");
         Run r = cotejo("case", "export", "-C", out.resolve("input/cases/FR").toString(), "--for", "X", "--tlp", "purple", "--out", o.toString());
