@@ -52,7 +52,7 @@ final class ClosingSections {
             h.close();
         }
         h.el("h3", t.get("conclusions.findings"));
-        for (String s : Conclusions.of(r, t)) h.el("p", s, "class", "conclusion");
+        for (String s : Conclusions.of(r, t)) h.elWithPowers("p", s, "class", "conclusion");
         h.el("h3", t.get("conclusions.signature"));
         h.el("p", t.get("conclusions.declaration"));
         h.open("table", "class", "signature kv").open("tbody");

@@ -73,8 +73,8 @@ final class ComparisonSection {
     private static void cluster(Xhtml h, Cluster k, Texts t) {
         h.open("div", "class", "cluster", "id", "cluster-" + k.id()).newline();
         h.el("h3", t.get("comparison.cluster", k.id(), k.devices().size()) + (k.crossGroup() ? " — " + t.get("comparison.crossGroup") : ""));
-        h.el("p", t.get("conclusion.cluster", k.id(), t.support(k.support()), devices(k), Explanation.ratio(k.log10Lr()), k.devices().size()),
-                "class", "conclusion");
+        h.elWithPowers("p", t.get("conclusion.cluster", k.id(), t.support(k.support()), devices(k), Explanation.ratio(k.log10Lr()),
+                k.devices().size()), "class", "conclusion");
         h.el("p", t.get("comparison.clusterFacts", k.links(), t.time(k.firstSeen()), t.time(k.lastSeen())));
         items(h, t, t.get("comparison.operatorItems"), k.infrastructure().stream().filter(i -> i.level() == EvidenceLevel.OPERATOR).toList());
         items(h, t, t.get("comparison.weakItems"), k.infrastructure().stream().filter(i -> i.level() == EvidenceLevel.WEAK_INFRASTRUCTURE).toList());
@@ -95,8 +95,8 @@ final class ComparisonSection {
                 t.get("col.devices"), t.get("col.seen"), t.get("col.note")).open("tbody");
         for (ClusterItem i : items.subList(0, Math.min(CAP, items.size()))) {
             h.open("tr").el("td", t.kind(i.kind())).el("td", shortList(i.values()), "class", "value").el("td", shortList(i.facts()), "class", "value")
-                    .el("td", Explanation.ratio(Math.log10(i.lr()))).el("td", Integer.toString(i.devices()))
-                    .el("td", t.day(i.firstSeen()) + " – " + t.day(i.lastSeen())).el("td", i.note()).close();
+                    .elWithPowers("td", Explanation.ratio(Math.log10(i.lr()))).el("td", Integer.toString(i.devices()))
+                    .el("td", t.day(i.firstSeen()) + " – " + t.day(i.lastSeen()), "class", "time").el("td", i.note()).close();
         }
         h.close().close().newline();
         if (items.size() > CAP) h.el("p", t.get("comparison.more", items.size() - CAP), "class", "note");
@@ -113,9 +113,9 @@ final class ComparisonSection {
                 t.get("col.counted")).open("tbody");
         for (Link l : links.subList(0, Math.min(CAP, links.size()))) {
             long counted = l.score().items().stream().filter(CountedItem::counted).count();
-            h.row(l.a().label() + " (" + l.a().group() + ")", l.b().label() + " (" + l.b().group() + ")",
-                    Explanation.ratio(l.score().log10Lr()) + (l.score().capped() ? " " + t.get("comparison.capped") : ""),
-                    t.support(l.score().support()), t.get("comparison.countedOf", counted, l.score().items().size()));
+            h.open("tr").el("td", l.a().label() + " (" + l.a().group() + ")").el("td", l.b().label() + " (" + l.b().group() + ")")
+                    .elWithPowers("td", Explanation.ratio(l.score().log10Lr()) + (l.score().capped() ? " " + t.get("comparison.capped") : ""))
+                    .el("td", t.support(l.score().support())).el("td", t.get("comparison.countedOf", counted, l.score().items().size())).close();
         }
         h.close().close().newline();
         if (links.size() > CAP) h.el("p", t.get("comparison.more", links.size() - CAP), "class", "note");

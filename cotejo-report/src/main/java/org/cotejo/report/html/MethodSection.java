@@ -38,7 +38,7 @@ final class MethodSection {
         h.el("p", t.get("method.lr.dependence"));
         // From the correlation's own options: the threshold the links were actually computed with.
         double threshold = r.comparison().options().linkLog10();
-        h.el("p", t.get("method.threshold", Explanation.ratio(threshold), t.support(SupportScale.ofLog10(threshold))));
+        h.elWithPowers("p", t.get("method.threshold", Explanation.ratio(threshold), t.support(SupportScale.ofLog10(threshold))));
         h.el("p", t.get("method.cluster.text"));
 
         h.el("h3", t.get("method.calibration"));
@@ -46,7 +46,8 @@ final class MethodSection {
         h.open("table").headRow(t.get("col.kind"), t.get("col.level"), "P(E|Hp)", "P(E|Hd)", t.get("col.lr"), t.get("col.source"))
                 .open("tbody");
         for (KindRate k : calibration.rates()) {
-            h.row(t.kind(k.kind()), t.level(k.kind().level()), p(k.pHp()), p(k.pHd()), Explanation.ratio(Math.log10(k.lr())), k.source());
+            h.open("tr").el("td", t.kind(k.kind())).el("td", t.level(k.kind().level())).el("td", p(k.pHp())).el("td", p(k.pHd()))
+                    .elWithPowers("td", Explanation.ratio(Math.log10(k.lr()))).el("td", k.source()).close();
         }
         h.close().close().newline();
 
@@ -57,7 +58,7 @@ final class MethodSection {
         for (int i = 0; i < s.length; i++) {
             String range = i + 1 < s.length ? t.get("method.scale.range", number(s[i].from()), number(s[i + 1].from()))
                     : t.get("method.scale.above", number(s[i].from()));
-            h.row(range, t.support(s[i]));
+            h.open("tr").elWithPowers("td", range).el("td", t.support(s[i])).close();
         }
         h.close().close().newline();
 

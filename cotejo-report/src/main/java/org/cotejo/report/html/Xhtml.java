@@ -55,6 +55,25 @@ public final class Xhtml {
         return this;
     }
 
+    /** Text whose powers of ten, written "10^5" by the ratio formatter, are shown as superscripts. */
+    public Xhtml textWithPowers(String s) {
+        java.util.regex.Matcher m = POWER.matcher(s);
+        int at = 0;
+        while (m.find()) {
+            text(s.substring(at, m.start()) + "10");
+            el("sup", m.group(1));
+            at = m.end();
+        }
+        return text(s.substring(at));
+    }
+
+    /** An element holding text with powers of ten as superscripts. */
+    public Xhtml elWithPowers(String tag, String text, String... attributes) {
+        return open(tag, attributes).textWithPowers(text).close();
+    }
+
+    private static final java.util.regex.Pattern POWER = java.util.regex.Pattern.compile("10\\^(-?\\d+)");
+
     /** Markup made by the project itself (an SVG figure), already well-formed and escaped. */
     public Xhtml raw(String markup) {
         out.append(markup);

@@ -58,7 +58,6 @@ public final class PdfReportWriter implements ReportWriter {
     /** Lays out {@code xhtml} (the report's own HTML) as the PDF; for callers that already rendered it. */
     public static void write(Report report, String xhtml, OutputStream out) throws IOException {
         PdfRendererBuilder b = new PdfRendererBuilder();
-        b.useFastMode();
         b.withProducer("Cotejo " + report.meta().toolVersion() + " (openhtmltopdf)");
         // The same faces for the document and the SVG figures, so no text falls back to a font that is not embedded
         // (the test checks every font). Not registered as FALLBACK_FINAL: in 1.1.65 that hides the family from CSS

@@ -60,7 +60,7 @@ class ReportJsonWriterTest {
         assertThat(root.path("conclusions").path("language").asText()).isEqualTo("fr");
         List<String> sentences = Conclusions.of(s.report(), Texts.of("fr"));
         assertThat(root.path("conclusions").path("sentences")).extracting(JsonNode::asText).containsExactlyElementsOf(sentences);
-        for (String sentence : sentences) assertThat(s.html()).contains(org.cotejo.report.html.Xhtml.escape(sentence));
+        for (String sentence : sentences) assertThat(s.html()).contains(new org.cotejo.report.html.Xhtml().textWithPowers(sentence).finish());
     }
 
     @Test

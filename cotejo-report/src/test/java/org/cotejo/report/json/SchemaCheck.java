@@ -30,7 +30,7 @@ final class SchemaCheck {
         }
         if (v.isObject()) {
             for (JsonNode r : s.path("required")) if (!v.has(r.asText())) out.add(path + ": missing required '" + r.asText() + "'");
-            s.path("properties").fields().forEachRemaining(p -> {
+            s.path("properties").properties().forEach(p -> {
                 if (v.has(p.getKey())) check(p.getValue(), v.get(p.getKey()), path + "." + p.getKey(), out);
             });
         }
