@@ -171,8 +171,8 @@ class CliTest {
     }
 
     @Test
-    void demoFindsSpywareTracesInTheBundledSample() {
-        Run r = cotejo("demo");
+    void iocsDemoFindsSpywareTracesInTheBundledSample() {
+        Run r = cotejo("iocs", "demo");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("MATCH").contains("baramije.net").contains("INVALID").contains("on list");
         assertThat(r.out()).containsPattern("\\d+ of \\d+ values matched");

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             "Every action is appended to the case's custody ledger: hash-chained, signed with this installation's",
             "Ed25519 key, optionally time-stamped by an RFC 3161 authority. `cotejo case verify` checks it all."},
         subcommands = {CreateCase.class, AddDevice.class, AddEvidence.class, AddIocs.class, ScanCase.class, CaseStatus.class,
-            ListDevices.class, ListDetections.class, VerifyCase.class, CaseLog.class, TimestampCase.class, ImportPackage.class},
+            ListDevices.class, ListDetections.class, VerifyCase.class, CaseLog.class, TimestampCase.class, ExportCase.class,
+            ImportPackage.class},
         footer = {"", "Examples:",
             "  cotejo case create cases/es-2024 --agency CCN-CERT --reference 'JCI 4, DP 67/2024' --analyst 'Analyst 7'",
             "  cotejo case add-device -C cases/es-2024 --label ES-01 --platform ios --pseudonym 'Minister A'",
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
             "  cotejo case add-iocs -C cases/es-2024 pegasus.stix2",
             "  cotejo case scan -C cases/es-2024",
             "  cotejo case verify -C cases/es-2024",
+            "  cotejo case export -C cases/es-2024 --for ANSSI --tlp amber --out to-france/",
             "  cotejo case import-package received/fr-2024 --case cases/fr-received --expect-key 3fa2c41b09d7e8a1"},
         mixinStandardHelpOptions = true)
 public final class CaseCommand implements Runnable {

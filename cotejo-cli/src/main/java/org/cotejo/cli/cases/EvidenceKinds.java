@@ -14,11 +14,11 @@ import org.cotejo.forensics.ios.sysdiagnose.Sysdiagnoses;
 import org.cotejo.forensics.mvt.MvtResults;
 
 /** Which kind of extraction a path is, and how to open it. */
-final class EvidenceKinds {
+public final class EvidenceKinds {
     private EvidenceKinds() {}
 
     /** The kind named, or recognised from the layout. */
-    static EvidenceKind of(Path path, String given) throws IOException {
+    public static EvidenceKind of(Path path, String given) throws IOException {
         if (given != null) {
             return EvidenceKind.fromKey(given).orElseThrow(() -> new CotejoException("unknown evidence kind '" + given
                     + "'; use " + String.join(", ", java.util.Arrays.stream(EvidenceKind.values()).map(EvidenceKind::key).toList())));
@@ -89,7 +89,7 @@ final class EvidenceKinds {
         }
     }
 
-    static Extraction open(EvidenceKind kind, Path path, PasswordSource password) throws IOException {
+    public static Extraction open(EvidenceKind kind, Path path, PasswordSource password) throws IOException {
         return switch (kind) {
             case IOS_BACKUP -> IosBackups.open(path, password);
             case IOS_FS -> IosFilesystems.open(path, null);

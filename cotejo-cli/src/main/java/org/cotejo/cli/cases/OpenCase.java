@@ -1,6 +1,5 @@
 package org.cotejo.cli.cases;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.cotejo.cases.CaseInfo;
 import org.cotejo.cases.custody.InstallationKey;
@@ -44,8 +43,12 @@ final class OpenCase implements AutoCloseable {
 
     /** The ledger, signing with this installation's key (kept in Cotejo's data folder, never in a case). */
     static Ledger ledger() {
-        Path keys = DataDirectory.resolve().resolve("keys");
-        return new Ledger(InstallationKey.open(keys), Version.current());
+        return new Ledger(installationKey(), Version.current());
+    }
+
+    /** This installation's signing key (kept in Cotejo's data folder, never in a case). */
+    static InstallationKey installationKey() {
+        return InstallationKey.open(DataDirectory.resolve().resolve("keys"));
     }
 
     String id() { return folder.caseId(); }

@@ -66,7 +66,7 @@ final class VerifyCase implements Callable<Integer> {
 
                 @Override
                 public Path location(EvidenceInfo item) {
-                    return ScanCase.location(c, item);
+                    return CaseScanning.location(c, item);
                 }
 
                 @Override

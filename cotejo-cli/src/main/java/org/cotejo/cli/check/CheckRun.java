@@ -65,7 +65,8 @@ public final class CheckRun {
         List<ArtifactModule> modules = kind == EvidenceKind.MVT_RESULTS ? mvtModules(installed, o.modules) : installed.select(kind, o.modules);
         OutputFolder folder = o.out == null ? null : OutputFolder.prepare(o.out, path);
         try {
-            int code = run(kind, path, o, opener, source, modules, heuristics, folder, out, err);
+            int code = run(kind, path, LoadedFeeds.load(o.feeds), o.fast, opener, source, modules, heuristics,
+                    folder == null ? null : folder.writing(), folder == null ? null : folder.target(), out, err);
             if (folder != null) folder.commit();
             return code;
         } catch (IOException | RuntimeException | Error e) {
@@ -88,16 +89,29 @@ public final class CheckRun {
     public static final RecordSource MVT_RESULTS = (x, modules, options, listener) ->
             org.cotejo.forensics.mvt.MvtResultsReader.read(x, Modules.of(modules), listener);
 
-    private static int run(EvidenceKind kind, Path path, CheckOptions o, EvidenceOpener opener, RecordSource source,
-                           List<ArtifactModule> modules, List<Heuristic> heuristics, OutputFolder folder,
+    /**
+     * Checks one extraction with every module for its kind, writing `cotejo check`'s files into {@code outDir}
+     * (created if needed) and its summary to {@code out}: what `cotejo investigate` runs on each extraction
+     * it is given. Returns {@link #FOUND_HIGH} or 0, like the command.
+     */
+    public static int checkInto(EvidenceKind kind, Path path, EvidenceOpener opener, LoadedFeeds feeds, Path outDir, PrintWriter out,
+                                PrintWriter err) throws IOException {
+        Modules installed = Modules.installed();
+        boolean mvt = kind == EvidenceKind.MVT_RESULTS;
+        Files.createDirectories(outDir);
+        return run(kind, path, feeds, false, opener, mvt ? MVT_RESULTS : MODULES, mvt ? installed.all() : installed.forKind(kind),
+                Heuristics.installed(), outDir, outDir, out, err);
+    }
+
+    private static int run(EvidenceKind kind, Path path, LoadedFeeds feeds, boolean fast, EvidenceOpener opener, RecordSource source,
+                           List<ArtifactModule> modules, List<Heuristic> heuristics, Path writing, Path target,
                            PrintWriter out, PrintWriter err) throws IOException {
         Instant started = Instant.now();
-        LoadedFeeds feeds = LoadedFeeds.load(o.feeds);
-        ModuleOptions options = new ModuleOptions(o.fast);
+        ModuleOptions options = new ModuleOptions(fast);
         Progress progress = new Progress(err, System.console() != null, modules.size());
         try (Extraction x = opener.open(path); WorkArea scratch = WorkArea.create()) {
             InputHashes hashing = InputHashes.start(x);
-            try (CheckOutputs outputs = new CheckOutputs(folder == null ? null : folder.writing(), scratch.newFolder("timeline"))) {
+            try (CheckOutputs outputs = new CheckOutputs(writing, scratch.newFolder("timeline"))) {
                 ExtractionScan.Outcome outcome = ExtractionScan.run(x, kind, modules, source, feeds, heuristics, options, progress, r -> {
                     try {
                         outputs.record(r);
@@ -111,7 +125,7 @@ public final class CheckRun {
                 RunInfo info = new RunInfo(Version.current(), kind, path.toAbsolutePath().normalize().toString(), x.identifiers(),
                         feeds.feeds(), outcome.modules(), outcome.problems(), hashing.result(), started);
                 outputs.finish(findings, info, names);
-                Summary.print(out, info, findings, folder == null ? null : folder.target());
+                Summary.print(out, info, findings, target);
                 Level top = findings.highest();
                 return top != null && top.atLeast(Level.HIGH) ? FOUND_HIGH : 0;
             }

@@ -6,6 +6,6 @@ import org.cotejo.forensics.evidence.Extraction;
 
 /** Opens one kind of extraction. */
 @FunctionalInterface
-interface EvidenceOpener {
+public interface EvidenceOpener {
     Extraction open(Path path) throws IOException;
 }

@@ -31,7 +31,29 @@ public final class OutputFolder {
         return prepare(out, inputs, "input");
     }
 
+    /**
+     * Like {@link #prepare(Path, java.util.List)}, but with {@code replace} a folder that exists and is not empty
+     * is accepted and replaced at {@link #commit} (never one that holds an input).
+     */
+    public static OutputFolder prepare(Path out, java.util.List<Path> inputs, boolean replace) throws IOException {
+        if (!replace) return prepare(out, inputs, "input");
+        Path target = out.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            Path i = in.toAbsolutePath().normalize();
+            Path iReal = Files.exists(i) ? i.toRealPath() : i;
+            Path tReal = Files.exists(target) ? target.toRealPath() : target;
+            if (i.startsWith(target) || iReal.startsWith(tReal)) {
+                throw new CotejoException("--out " + out + " holds the input " + in + "; --force would delete it; choose another folder");
+            }
+        }
+        return prepare(out, inputs, "input", true);
+    }
+
     private static OutputFolder prepare(Path out, java.util.List<Path> inputs, String noun) throws IOException {
+        return prepare(out, inputs, noun, false);
+    }
+
+    private static OutputFolder prepare(Path out, java.util.List<Path> inputs, String noun, boolean replace) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) throw new CotejoException("cannot write results to " + target);
@@ -45,12 +67,13 @@ public final class OutputFolder {
                         + (noun.equals("evidence") ? "" : "s"));
             }
         }
-        if (Files.exists(target)) {
+        if (Files.exists(target) && !replace) {
             if (!Files.isDirectory(target)) throw new CotejoException("--out " + out + " exists and is not a folder");
             try (Stream<Path> s = Files.list(target)) {
                 if (s.findAny().isPresent()) throw new CotejoException("--out " + out + " is not empty; choose a new folder");
             }
         }
+        if (replace && Files.exists(target) && !Files.isDirectory(target)) throw new CotejoException("--out " + out + " exists and is not a folder");
         Path partial = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
         return new OutputFolder(target, partial);
     }
@@ -62,7 +85,19 @@ public final class OutputFolder {
 
     /** Moves the finished results into place. */
     public void commit() throws IOException {
-        if (Files.exists(target)) Files.delete(target);
+        if (Files.exists(target)) {
+            // A replaced folder is moved aside first, so the new results are in place before the old ones go.
+            Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".replaced-");
+            Files.delete(old);
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            move();
+            org.cotejo.core.Folders.delete(old);
+            return;
+        }
+        move();
+    }
+
+    private void move() throws IOException {
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

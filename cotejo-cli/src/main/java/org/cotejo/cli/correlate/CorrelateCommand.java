@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cotejo.cli.check.OutputFolder;
 import org.cotejo.cli.iocs.FeedOptions;
@@ -16,11 +14,10 @@ import org.cotejo.correlation.CorrelationOptions;
 import org.cotejo.correlation.CorrelationResult;
 import org.cotejo.correlation.Correlator;
 import org.cotejo.correlation.enrich.Enrichment;
-import org.cotejo.correlation.lr.SupportScale;
 import org.cotejo.correlation.model.DeviceEvidence;
-import org.cotejo.correlation.model.EvidenceLevel;
 import org.cotejo.correlation.output.CorrelationOutputs;
 import org.cotejo.correlation.output.Summary;
+import org.cotejo.report.assemble.CaseDevices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,15 +63,8 @@ public final class CorrelateCommand implements Callable<Integer> {
     @Option(names = "--enrichment", paramLabel = "FILE|DIR", description = "Passive DNS, WHOIS, TLS or prefix-to-ASN files (CSV or JSON Lines; see docs/enrichment.md). Repeatable.")
     List<Path> enrichment = new ArrayList<>();
 
-    @Option(names = "--level", paramLabel = "FEED=LEVEL", description = "Evidence level of every indicator of a feed (by collection name or SHA-256): tool, operator or weak-infrastructure. Repeatable.")
-    Map<String, String> levels = new LinkedHashMap<>();
-
-    @Option(names = "--decisions", paramLabel = "FILE", description = "Recorded pivot decisions (JSON; see docs/correlation.md): confirmed pivots count as proof, rejected ones are excluded.")
-    Path decisions;
-
-    @Option(names = "--link-threshold", paramLabel = "SUPPORT", defaultValue = "moderately-strong",
-            description = "Weakest support that links two devices: weak, moderate, moderately-strong, strong, very-strong (default ${DEFAULT-VALUE}).")
-    String threshold;
+    @Mixin
+    CorrelationFlags correlation;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Write clusters.json, links.json and pivots.json here (a new or empty folder).")
     Path out;
@@ -83,7 +73,7 @@ public final class CorrelateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter w = spec.commandLine().getOut();
-        CorrelationOptions options = options();
+        CorrelationOptions options = correlation.options();
         List<Path> inputs = new ArrayList<>();
         if (findings.isEmpty() && cases.isEmpty()) throw new CotejoException("give the devices to compare: --case DIR and/or --findings PATH");
         for (String f : findings) inputs.add(Grouped.parse(f).path());
@@ -118,20 +108,9 @@ public final class CorrelateCommand implements Callable<Integer> {
         }
     }
 
-    private CorrelationOptions options() throws java.io.IOException {
-        Map<String, EvidenceLevel> byFeed = new LinkedHashMap<>();
-        levels.forEach((feed, level) -> byFeed.put(feed, EvidenceLevel.fromKey(level).orElseThrow(() -> new CotejoException(
-                "unknown evidence level '" + level + "' for " + feed + "; use tool, operator or weak-infrastructure"))));
-        SupportScale from = SupportScale.fromKey(threshold).orElseThrow(() -> new CotejoException(
-                "unknown support '" + threshold + "'; use weak, moderate, moderately-strong, strong or very-strong"));
-        CorrelationOptions o = CorrelationOptions.defaults().withFeedLevels(byFeed).withLinkThreshold(from);
-        if (decisions != null) o = o.withPivotDecisions(PivotDecisions.read(decisions));
-        return o;
-    }
-
     /** "ES=path" or "path"; the prefix is a group only when it has no path separator. */
-    record Grouped(String group, Path path) {
-        static Grouped parse(String arg) {
+    public record Grouped(String group, Path path) {
+        public static Grouped parse(String arg) {
             int eq = arg.indexOf('=');
             if (eq > 0) {
                 String g = arg.substring(0, eq);

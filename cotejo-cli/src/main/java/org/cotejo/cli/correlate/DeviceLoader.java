@@ -23,6 +23,7 @@ import org.cotejo.forensics.evidence.Extraction;
 import org.cotejo.forensics.module.ModuleOptions;
 import org.cotejo.forensics.module.Modules;
 import org.cotejo.forensics.mvt.MvtResults;
+import org.cotejo.report.assemble.DeviceIdentity;
 
 /**
  * Reads one device's evidence for correlation from a results folder: the output folder of `cotejo

@@ -18,12 +18,12 @@ import org.cotejo.correlation.sim.DeviceEvidenceJson;
  * a results folder (a `cotejo check --out` folder or an MVT results folder), or a folder whose
  * sub-folders are such (searched two levels down, in name order).
  */
-final class DeviceSources {
-    static final String DEVICE_EVIDENCE = "device-evidence.json";
+public final class DeviceSources {
+    public static final String DEVICE_EVIDENCE = "device-evidence.json";
 
     private DeviceSources() {}
 
-    static List<DeviceEvidence> load(String group, Path path, LoadedFeeds feeds, PrintWriter err) throws IOException {
+    public static List<DeviceEvidence> load(String group, Path path, LoadedFeeds feeds, PrintWriter err) throws IOException {
         if (!Files.exists(path)) throw new CotejoException("no such file or folder: " + path);
         List<DeviceEvidence> out = new ArrayList<>();
         collect(group, path, feeds, err, out, 0);
@@ -59,7 +59,7 @@ final class DeviceSources {
     }
 
     /** A `cotejo check --out` folder has findings.json; an MVT results folder has info.json beside its module files. */
-    private static boolean isResultsFolder(Path dir) {
+    public static boolean isResultsFolder(Path dir) {
         return Files.isRegularFile(dir.resolve("findings.json")) || Files.isRegularFile(dir.resolve("info.json"));
     }
 

@@ -13,10 +13,10 @@ import org.cotejo.correlation.enrich.Enrichment;
 import org.cotejo.correlation.enrich.EnrichmentFiles;
 
 /** The enrichment files of a run: files given, or every .csv/.jsonl/.json file of a folder given, in name order. */
-final class EnrichmentInput {
+public final class EnrichmentInput {
     private EnrichmentInput() {}
 
-    static Enrichment load(List<Path> given, PrintWriter err) throws IOException {
+    public static Enrichment load(List<Path> given, PrintWriter err) throws IOException {
         if (given.isEmpty()) return Enrichment.none();
         List<Path> files = new ArrayList<>();
         for (Path p : given) {

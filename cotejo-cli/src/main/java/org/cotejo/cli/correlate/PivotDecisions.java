@@ -19,12 +19,12 @@ import org.cotejo.correlation.pivot.PivotDecision;
  * "note": "…"}}. Every field but the note is required: a decision counts as proof only when it says who
  * made it and when.
  */
-final class PivotDecisions {
+public final class PivotDecisions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PivotDecisions() {}
 
-    static List<PivotDecision> read(Path file) throws IOException {
+    public static List<PivotDecision> read(Path file) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());

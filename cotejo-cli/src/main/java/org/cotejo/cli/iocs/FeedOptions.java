@@ -38,6 +38,18 @@ public final class FeedOptions {
             description = "MISP warning-list JSON file or folder, in addition to the bundled curated lists. Repeatable.")
     List<Path> warningLists = new ArrayList<>();
 
+    /** Options naming exactly these feed files (no bundled feeds), as a command given --iocs for each would have. */
+    public static FeedOptions of(List<Path> files) {
+        FeedOptions o = new FeedOptions();
+        o.feeds = new ArrayList<>(files);
+        return o;
+    }
+
+    /** The feed files and folders given with --iocs. */
+    public List<Path> files() {
+        return List.copyOf(feeds);
+    }
+
     Long maxBytes() {
         return parseSize(maxFeedSize);
     }

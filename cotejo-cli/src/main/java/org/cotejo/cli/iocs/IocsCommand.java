@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "               checked against the domain indicators.",
             "Values are refanged (hxxp, [.], (.), [dot], [@], [:]) and normalised first: lower-case hosts,",
             "IDN to punycode, trailing dot removed, canonical IPv4/IPv6 text, percent-encoding normalised."},
-        subcommands = {InfoCommand.class, CheckCommand.class, ConvertCommand.class, UpdateCommand.class},
+        subcommands = {InfoCommand.class, CheckCommand.class, ConvertCommand.class, UpdateCommand.class, IocsDemoCommand.class},
         mixinStandardHelpOptions = true)
 public final class IocsCommand implements Runnable {
     @Spec

@@ -70,6 +70,7 @@ public final class DeviceFindingsJson {
                     .put("locator", f.locator());
             time(n, "time", f.time());
             n.put("message", f.message());
+            n.put("threat", f.threat());
         }
         ArrayNode timeline = root.putArray("timeline");
         for (TimelinePoint p : d.timeline()) {
@@ -118,7 +119,8 @@ public final class DeviceFindingsJson {
                     n.path("trace").asText(""), n.path("module").asText(""), n.path("type").asText(""), n.path("value").asText(""),
                     n.path("indicator").asText(""), n.path("indicator_id").asText(""), n.path("collection").asText(""),
                     n.path("feed_sha256").asText(""), n.path("rule").asText(""), n.path("source_file").asText(""),
-                    n.path("source_sha256").asText(""), n.path("locator").asText(""), time(n, "time", where), n.path("message").asText("")));
+                    n.path("source_sha256").asText(""), n.path("locator").asText(""), time(n, "time", where), n.path("message").asText(""),
+                    n.path("threat").asText("")));
         }
         List<TimelinePoint> timeline = new ArrayList<>();
         for (JsonNode n : root.path("timeline")) {

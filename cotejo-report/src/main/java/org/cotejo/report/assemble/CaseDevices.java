@@ -1,4 +1,4 @@
-package org.cotejo.cli.correlate;
+package org.cotejo.report.assemble;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +34,10 @@ import org.cotejo.forensics.record.TraceClass;
  * scans), the detections of its scans as indicator matches, and the most serious verdict of its scans.
  * Only read: correlating a case changes nothing in it. Devices never scanned are left out, with a note.
  */
-final class CaseDevices {
+public final class CaseDevices {
     private CaseDevices() {}
 
-    static List<DeviceEvidence> load(String group, Path dir, java.io.PrintWriter err) {
+    public static List<DeviceEvidence> load(String group, Path dir, java.io.PrintWriter err) {
         if (!Files.isRegularFile(dir.resolve(CaseFolder.DESCRIPTOR))) {
             throw new CotejoException(dir + " is not a case folder (no " + CaseFolder.DESCRIPTOR + "); give a folder made by `cotejo case create`");
         }
@@ -46,22 +46,28 @@ final class CaseDevices {
             return store.read(h -> {
                 CaseInfo info = store.findCase(h, folder.caseId()).orElseThrow(() ->
                         new CotejoException(dir + ": its database holds no case " + folder.caseId()));
-                String g = group == null || group.isEmpty() ? info.reference() : group;
-                Map<String, List<ScanSummary>> scans = new LinkedHashMap<>();
-                for (ScanSummary s : store.scans(h, folder.caseId())) scans.computeIfAbsent(s.deviceId(), k -> new ArrayList<>()).add(s);
-                List<DeviceEvidence> out = new ArrayList<>();
-                for (DeviceInfo d : store.devices(h, folder.caseId())) {
-                    List<ScanSummary> own = scans.getOrDefault(d.id(), List.of());
-                    if (own.isEmpty()) {
-                        err.println("cotejo: " + dir + ": device " + d.label() + " has no scan yet; run `cotejo case scan` (left out)");
-                        continue;
-                    }
-                    out.add(device(store, h, folder, info, g, d, own, dir));
-                }
-                err.flush();
-                return out;
+                return read(store, h, folder, info, group, dir, err);
             });
         }
+    }
+
+    /** The devices of an opened case, read inside the caller's handle. */
+    static List<DeviceEvidence> read(CaseStore store, org.jdbi.v3.core.Handle h, CaseFolder folder, CaseInfo info, String group,
+                                     Path dir, java.io.PrintWriter err) {
+        String g = group == null || group.isEmpty() ? info.reference() : group;
+        Map<String, List<ScanSummary>> scans = new LinkedHashMap<>();
+        for (ScanSummary s : store.scans(h, folder.caseId())) scans.computeIfAbsent(s.deviceId(), k -> new ArrayList<>()).add(s);
+        List<DeviceEvidence> out = new ArrayList<>();
+        for (DeviceInfo d : store.devices(h, folder.caseId())) {
+            List<ScanSummary> own = scans.getOrDefault(d.id(), List.of());
+            if (own.isEmpty()) {
+                err.println("cotejo: " + dir + ": device " + d.label() + " has no scan yet; run `cotejo case scan` (left out)");
+                continue;
+            }
+            out.add(device(store, h, folder, info, g, d, own, dir));
+        }
+        err.flush();
+        return out;
     }
 
     private static DeviceEvidence device(CaseStore store, org.jdbi.v3.core.Handle h, CaseFolder folder, CaseInfo info, String group,
@@ -105,14 +111,19 @@ final class CaseDevices {
         }
         sightings.sort(java.util.Comparator.comparing(Sighting::value));
         Verdict verdict = scans.stream().map(s -> verdict(s.verdict())).min(java.util.Comparator.naturalOrder()).orElse(Verdict.NOTHING_FOUND);
-        String id = DeviceIdentity.of(d.identifiers()).orElse("case:" + info.id() + "/" + d.id());
-        String label = d.pseudonym() == null || d.pseudonym().isBlank() ? d.label() : d.pseudonym();
-        return new DeviceEvidence(new DeviceRef(id, label, group.toUpperCase(Locale.ROOT), d.platform()), verdict, sightings,
+        return new DeviceEvidence(ref(info, group, d), verdict, sightings,
                 List.of(dir.toAbsolutePath().normalize() + " (case " + info.reference() + ", device " + d.label() + ")"));
     }
 
+    /** The device as correlation names it: its extraction's identity, else the case's device id; its pseudonym, else its label. */
+    static DeviceRef ref(CaseInfo info, String group, DeviceInfo d) {
+        String id = DeviceIdentity.of(d.identifiers()).orElse("case:" + info.id() + "/" + d.id());
+        String label = d.pseudonym() == null || d.pseudonym().isBlank() ? d.label() : d.pseudonym();
+        return new DeviceRef(id, label, group.toUpperCase(Locale.ROOT), d.platform());
+    }
+
     /** Verdicts are stored by their label; Verdict's order puts the most serious first. */
-    private static Verdict verdict(String label) {
+    static Verdict verdict(String label) {
         for (Verdict v : Verdict.values()) if (v.label().equalsIgnoreCase(label) || v.name().equalsIgnoreCase(label)) return v;
         return Verdict.NOTHING_FOUND;
     }
