@@ -70,7 +70,7 @@ class ExchangePackageCliTest {
                     DeviceEvidenceJson.toBytes(new DeviceEvidence(ref, v, s, List.of()))));
             List<Finding> f = i == 1 ? List.of(new Finding("detection", "high", "evidence", "delivery traces", "SMS", "domain",
                     "exploit-delivery.net", "exploit-delivery.net", "spy.txt:1", "spy.txt", "ab".repeat(32), "subdomain", "sms.db", "",
-                    "row 4", T, "domain \"exploit-delivery.net\" matched indicator spy.txt:1 of spy.txt")) : List.of();
+                    "row 4", T, "domain \"exploit-delivery.net\" matched indicator spy.txt:1 of spy.txt", "")) : List.of();
             files.add(PackageFile.of("devices/FR-0" + i + ".findings.json", PackageFile.ROLE_DEVICE_FINDINGS,
                     DeviceFindingsJson.toBytes(new DeviceEntry(ref, v, "two-classes", List.of(), List.of(), f, List.of()))));
         }

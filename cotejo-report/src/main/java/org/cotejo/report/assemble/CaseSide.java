@@ -100,7 +100,8 @@ public final class CaseSide {
         String value = x.observableRaw() == null || x.observableRaw().isEmpty() ? x.observableValue() : x.observableRaw();
         return new Finding("detection", DeviceFindings.level(x.level()), x.disposition() == null ? "" : x.disposition().toLowerCase(Locale.ROOT),
                 x.trace() == null ? "" : x.trace().toLowerCase(Locale.ROOT), x.module(), x.observableType(), value, x.indicatorValue(),
-                x.indicatorId(), x.collection(), x.feedSha256(), x.rule(), x.sourceFile(), x.sourceSha256(), x.locator(), x.time(), x.message());
+                x.indicatorId(), x.collection(), x.feedSha256(), x.rule(), x.sourceFile(), x.sourceSha256(), x.locator(), x.time(), x.message(),
+                ""); // the case store keeps the collection, not the threat it indicates
     }
 
     private static String legalBasis(LegalBasis b) {

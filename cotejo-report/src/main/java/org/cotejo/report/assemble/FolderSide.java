@@ -111,7 +111,7 @@ public final class FolderSide {
         JsonNode src = a.path("source");
         return new Finding("alert", DeviceFindings.level(a.path("level").asText()), "", "", a.path("module").asText(), "", "", "", "", "", "",
                 a.path("heuristic").asText(), src.path("file").asText(), src.path("sha256").asText(), src.path("locator").asText(),
-                time(a.path("time")), a.path("message").asText());
+                time(a.path("time")), a.path("message").asText(), "");
     }
 
     private static Instant time(JsonNode n) {

@@ -103,6 +103,6 @@ public final class SharingFilter {
         }
         return new Finding(f.kind(), f.level(), f.disposition(), f.trace(), f.module(), f.type(), f.value(), f.indicator(),
                 f.indicatorId(), f.collection(), f.feedSha256(), f.rule(), pseudonyms.scrub(f.sourceFile()), f.sourceSha256(),
-                pseudonyms.scrub(f.locator()), f.time(), message);
+                pseudonyms.scrub(f.locator()), f.time(), message, f.threat());
     }
 }

@@ -47,14 +47,6 @@ public record Finding(String kind, String level, String disposition, String trac
         threat = orEmpty(threat);
     }
 
-    /** A finding whose indicator names no threat (or an alert). */
-    public Finding(String kind, String level, String disposition, String trace, String module, String type, String value,
-                   String indicator, String indicatorId, String collection, String feedSha256, String rule, String sourceFile,
-                   String sourceSha256, String locator, Instant time, String message) {
-        this(kind, level, disposition, trace, module, type, value, indicator, indicatorId, collection, feedSha256, rule, sourceFile,
-                sourceSha256, locator, time, message, "");
-    }
-
     public boolean isDetection() {
         return kind.equals("detection");
     }

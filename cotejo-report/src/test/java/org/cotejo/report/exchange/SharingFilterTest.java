@@ -87,11 +87,11 @@ class SharingFilterTest {
         Finding lure = new Finding("detection", "high", "evidence", "delivery traces", "SMS", "url", "https://lure-news.example/a/1",
                 "lure-news.example", "indicator--1", "NSO Group Pegasus", "ab".repeat(32), "subdomain",
                 "Backup/" + UDID + "/3d/3d0d7e5fb2ce288813306e4d4636395e047a3d28", "cd".repeat(32), "row 12", T,
-                "SMS from Marie Dupont (+33 6 12 34 56 78): \"Votre colis vous attend https://lure-news.example/a/1\"");
+                "SMS from Marie Dupont (+33 6 12 34 56 78): \"Votre colis vous attend https://lure-news.example/a/1\"", "Pegasus");
         Finding smsAlert = new Finding("alert", "medium", "", "delivery traces", "SMS", "", "", "", "", "", "", "sms-short-link",
-                "sms.db", "", "row 13", T.plusSeconds(60), "short link in a message from Jean: \"on dîne ce soir ? bit.ly/x\"");
+                "sms.db", "", "row 13", T.plusSeconds(60), "short link in a message from Jean: \"on dîne ce soir ? bit.ly/x\"", "");
         Finding processAlert = new Finding("alert", "high", "", "process traces", "DataUsage", "", "", "", "", "", "", "process-no-bundle",
-                "DataUsage.sqlite", "", "row 8", T.plusSeconds(120), "process roleaccountd ran without an app bundle");
+                "DataUsage.sqlite", "", "row 8", T.plusSeconds(120), "process roleaccountd ran without an app bundle", "");
         DeviceEntry entry = new DeviceEntry(new DeviceRef(UDID, "FR-03", "FR", "ios"), Verdict.INFECTED, "two-classes",
                 List.of("indicator evidence in delivery and process traces"),
                 List.of(new EvidenceEntry("ev-1", "ios-backup", UDID, "ef".repeat(32), 120, 9_000, "Analyst 7", T, "Finder backup", "Finder")),
@@ -107,6 +107,7 @@ class SharingFilterTest {
         assertThat(shared.findings().get(0).message())
                 .isEqualTo("url \"https://lure-news.example/a/1\" matched indicator indicator--1 of NSO Group Pegasus");
         assertThat(shared.findings().get(0).sourceSha256()).isEqualTo("cd".repeat(32));
+        assertThat(shared.findings().get(0).threat()).isEqualTo("Pegasus");
         assertThat(shared.findings().get(1).message()).contains("sms-short-link").contains("not shared");
         assertThat(shared.findings().get(2).message()).isEqualTo("process roleaccountd ran without an app bundle");
         assertThat(shared.evidence().get(0).name()).startsWith("id-");
