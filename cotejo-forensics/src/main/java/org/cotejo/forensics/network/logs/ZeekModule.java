@@ -3,6 +3,7 @@ package org.cotejo.forensics.network.logs;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cotejo.forensics.evidence.EvidenceKind;
@@ -23,12 +24,15 @@ abstract class ZeekModule implements ArtifactModule {
     /** The log's name: "dns" for {@code dns.log}. */
     abstract String log();
 
+    /** Columns without which the log's rows say little; a {@code #fields} header lacking one is reported once per file. */
+    List<String> required() { return List.of(); }
+
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.ZEEK); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        ZeekReader.read(ctx, log(), (file, line, row) -> emit(ctx, file, line, row));
+        ZeekReader.read(ctx, log(), required(), (file, line, row) -> emit(ctx, file, line, row));
     }
 
     static void emit(ModuleContext ctx, SourceFile file, long line, Map<String, Object> row) {
