@@ -14,10 +14,10 @@ import java.util.Arrays;
  * longer line is read to its end, its bytes past the limit dropped, and marked too long. Line ends are
  * {@code \n} or {@code \r\n}.
  */
-final class LogLines {
-    static final int MAX_LINE = 1 << 20;
+public final class LogLines {
+    public static final int MAX_LINE = 1 << 20;
     /** Broken lines reported one by one per file; past this, one count says how many more. */
-    static final int MAX_LINE_PROBLEMS = 100;
+    public static final int MAX_LINE_PROBLEMS = 100;
 
     private final InputStream in;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -27,12 +27,12 @@ final class LogLines {
     private boolean tooLong;
     private long number;
 
-    LogLines(InputStream in) {
+    public LogLines(InputStream in) {
         this.in = in;
     }
 
     /** Moves to the next line; false at the end of the stream. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         length = 0;
         tooLong = false;
         int c = in.read();
@@ -52,17 +52,17 @@ final class LogLines {
     }
 
     /** The 1-based number of the current line. */
-    long number() { return number; }
+    public long number() { return number; }
 
-    boolean tooLong() { return tooLong; }
+    public boolean tooLong() { return tooLong; }
 
-    boolean isBlank() {
+    public boolean isBlank() {
         for (int i = 0; i < length; i++) if (buf[i] != ' ' && buf[i] != '\t') return false;
         return true;
     }
 
     /** The line as text, or null when it is not UTF-8; a leading byte-order mark is dropped. */
-    String text() {
+    public String text() {
         try {
             String s = utf8.reset().decode(ByteBuffer.wrap(buf, 0, length)).toString();
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
