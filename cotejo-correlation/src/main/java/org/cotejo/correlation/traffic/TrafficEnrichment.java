@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.TreeMap;
 import org.cotejo.correlation.enrich.EnrichmentSource.Kind;
 import org.cotejo.correlation.enrich.EnrichmentWriter;
@@ -41,8 +42,8 @@ public final class TrafficEnrichment {
     static final int MAX_FACTS = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, Sighting> resolutions = new TreeMap<>();
-    private final Map<String, Sighting> certificates = new TreeMap<>();
+    private final Map<String, Sighting> resolutions = new HashMap<>();
+    private final Map<String, Sighting> certificates = new HashMap<>();
     private long dropped;
     private Instant latest;
 
@@ -106,7 +107,8 @@ public final class TrafficEnrichment {
              BufferedWriter p = Files.newBufferedWriter(provenance, StandardCharsets.UTF_8)) {
             // the writer's header lines: # kind, # source, # date (when stated), then the column names
             long line = 2 + (source.isEmpty() ? 0 : 1) + (date == null ? 0 : 1);
-            for (Map.Entry<String, Sighting> e : facts.entrySet()) {
+            // sorted here, once, rather than kept sorted while reading
+            for (Map.Entry<String, Sighting> e : new TreeMap<>(facts).entrySet()) {
                 String[] k = e.getKey().split(",", 2);
                 Sighting s = e.getValue();
                 line++;

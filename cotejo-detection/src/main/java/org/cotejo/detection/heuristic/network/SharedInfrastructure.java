@@ -3,7 +3,6 @@ package org.cotejo.detection.heuristic.network;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +31,8 @@ import org.cotejo.indicators.index.IndicatorIndex;
  */
 public final class SharedInfrastructure implements Heuristic {
     static final int MAX_NAMES = 20_000;
+    /** Names kept per address or certificate: past this it is shared hosting, which links nothing. */
+    static final int PER_INFRA = 64;
 
     @Override public String id() { return "network.shared-infrastructure"; }
 
@@ -53,8 +54,8 @@ public final class SharedInfrastructure implements Heuristic {
     public Session start(HeuristicContext context) {
         IndicatorIndex index = context.index();
         return new Session() {
-            /** Infrastructure ("address 1.2.3.4", "certificate ab12…") → names on it, in order seen. */
-            private final Map<String, Set<String>> namesOn = new HashMap<>();
+            /** Infrastructure ("address 1.2.3.4", "certificate ab12…") → names on it, in order seen (at most {@value #PER_INFRA}). */
+            private final Map<String, List<String>> namesOn = new HashMap<>();
             private final Map<String, Match> detected = new LinkedHashMap<>();
             private final Map<String, Record> firstRecord = new HashMap<>();
             private final Map<String, Boolean> listed = new HashMap<>();
@@ -64,7 +65,7 @@ public final class SharedInfrastructure implements Heuristic {
             public void inspect(Record record, AlertSink out) {
                 if (index == null || index.size() == 0) return;
                 DnsAnswer a = TrafficRecords.dns(record);
-                if (a != null) for (String ip : a.addresses()) link(a.name(), "address " + ip, record);
+                if (a != null && !a.addresses().isEmpty()) for (String ip : a.addresses()) link(a.name(), "address " + ip, record);
                 TlsSession s = TrafficRecords.tls(record);
                 if (s != null && s.sni() != null) {
                     if (s.server() != null) link(s.sni(), "address " + s.server(), record);
@@ -89,7 +90,8 @@ public final class SharedInfrastructure implements Heuristic {
                     }
                     firstRecord.put(name, record);
                 }
-                namesOn.computeIfAbsent(infra, k -> new LinkedHashSet<>()).add(name);
+                List<String> names = namesOn.computeIfAbsent(infra, k -> new ArrayList<>(2));
+                if (names.size() < PER_INFRA && !names.contains(name)) names.add(name);
             }
 
             @Override
@@ -97,7 +99,7 @@ public final class SharedInfrastructure implements Heuristic {
                 List<String> infras = new ArrayList<>(namesOn.keySet());
                 infras.sort(null);
                 for (String infra : infras) {
-                    Set<String> names = namesOn.get(infra);
+                    List<String> names = namesOn.get(infra);
                     String bad = names.stream().filter(detected::containsKey).findFirst().orElse(null);
                     if (bad == null) continue;
                     for (String n : names) {

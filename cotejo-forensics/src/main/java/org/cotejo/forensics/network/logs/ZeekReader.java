@@ -79,7 +79,7 @@ final class ZeekReader {
             LineProblems problems = new LineProblems(ctx, file);
             FileState state = new FileState(required, missing -> ctx.problem(file, missing));
             try (InputStream in = decompressed(file, ctx.open(file))) {
-                state.read(file, new LogLines(new BufferedInputStream(in, BUFFER)), problems, handler);
+                state.read(file, new LogLines(in), problems, handler);
             } catch (IOException e) {
                 ctx.problem(file, "not read to its end" + (file.name().endsWith(".gz") ? " (a cut or damaged gzip file?)" : "")
                         + ": " + e.getMessage() + "; the rows before the damage were read");
@@ -100,11 +100,11 @@ final class ZeekReader {
     }
 
     /**
-     * Reads one log's rows from {@code in}, through a buffer of {@value #BUFFER} bytes: the reader is never
-     * further ahead of the row it hands over than that buffer, and holds one line at a time.
+     * Reads one log's rows from {@code in}, 64 KiB at a time ({@link LogLines}): the reader is never further
+     * ahead of the row it hands over than that, and holds one line at a time.
      */
     static void readStream(SourceFile file, InputStream in, LineProblems problems, Handler handler) throws IOException {
-        new FileState(List.of(), missing -> { }).read(file, new LogLines(new BufferedInputStream(in, BUFFER)), problems, handler);
+        new FileState(List.of(), missing -> { }).read(file, new LogLines(in), problems, handler);
     }
 
     static final int BUFFER = 1 << 16;
@@ -203,7 +203,7 @@ final class ZeekReader {
             if (values.length != fields.length) {
                 throw new BadLine("has " + values.length + " column(s) where #fields names " + fields.length);
             }
-            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, Object> row = new LinkedHashMap<>(values.length * 2);
             for (int i = 0; i < values.length; i++) {
                 String v = values[i];
                 if (v.equals(unset)) continue;
@@ -264,6 +264,7 @@ final class ZeekReader {
 
     /** {@code text} cut at each occurrence of {@code sep}, empty pieces kept. */
     static String[] split(String text, String sep) {
+        if (sep.length() == 1) return split(text, sep.charAt(0));
         List<String> out = new ArrayList<>();
         int from = 0;
         while (true) {
@@ -274,6 +275,20 @@ final class ZeekReader {
         }
         out.add(text.substring(from));
         return out.toArray(new String[0]);
+    }
+
+    private static String[] split(String text, char sep) {
+        int n = 1;
+        for (int i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + 1)) n++;
+        String[] out = new String[n];
+        int from = 0;
+        for (int k = 0; k < n - 1; k++) {
+            int at = text.indexOf(sep, from);
+            out[k] = text.substring(from, at);
+            from = at + 1;
+        }
+        out[n - 1] = text.substring(from);
+        return out;
     }
 
     /** Zeek's escapes undone: {@code \xHH} as the byte it stands for, {@code \\} as a backslash; bytes read as UTF-8. */

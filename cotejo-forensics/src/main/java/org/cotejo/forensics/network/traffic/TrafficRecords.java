@@ -57,8 +57,23 @@ public final class TrafficRecords {
         return MvtTime.parse(r.fields().string("timestamp"));
     }
 
+    /**
+     * The last record read and its answer: two heuristics and the enrichment writer read the same record in
+     * turn on one thread, so each record is parsed once.
+     */
+    private static final ThreadLocal<Object[]> LAST_DNS = ThreadLocal.withInitial(() -> new Object[2]);
+
     /** The DNS answer of a record of a {@link #DNS} module, or null (a query without answers included: addresses empty). */
     public static DnsAnswer dns(Record r) {
+        Object[] last = LAST_DNS.get();
+        if (last[0] == r) return (DnsAnswer) last[1];
+        DnsAnswer a = readDns(r);
+        last[0] = r;
+        last[1] = a;
+        return a;
+    }
+
+    private static DnsAnswer readDns(Record r) {
         Fields f = r.fields();
         String name;
         List<String> raw = new ArrayList<>();
@@ -154,7 +169,7 @@ public final class TrafficRecords {
 
     /** A canonical IP address, or null when {@code raw} is not one. */
     public static String ip(String raw) {
-        if (raw == null || raw.isBlank()) return null;
+        if (raw == null || raw.isBlank() || !addressLike(raw)) return null;
         try {
             return IpAddresses.parseIp(raw.strip()).value();
         } catch (InvalidObservableException | IllegalArgumentException e) {
@@ -164,12 +179,22 @@ public final class TrafficRecords {
 
     /** A normalised host name, or null when {@code raw} is empty, an address or not a name. */
     public static String host(String raw) {
-        if (raw == null || raw.isBlank() || ip(raw) != null) return null;
+        if (raw == null || raw.isBlank() || (addressLike(raw) && ip(raw) != null)) return null;
         try {
             return DomainNames.normalise(raw.strip());
         } catch (InvalidObservableException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Digits and dots only, or a colon: worth parsing as an address (names are not, and a failed parse is costly). */
+    private static boolean addressLike(String s) {
+        if (s.indexOf(':') >= 0) return true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != ' ') return false;
+        }
+        return true;
     }
 
     /** Whether {@code ip} (canonical) is private, loopback, link-local, shared (CGNAT) or unique-local: a phone's side of the network. */
