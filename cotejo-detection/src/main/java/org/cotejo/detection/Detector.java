@@ -41,9 +41,9 @@ public final class Detector {
     public Detector(IndicatorIndex index, WarningLists warnings, List<Heuristic> heuristics, HeuristicContext context) {
         this.index = index;
         this.warnings = warnings;
-        this.context = context;
+        this.context = context.index() == null ? context.withIndex(index) : context;
         for (Heuristic h : heuristics) {
-            Heuristic.Session s = h.start(context);
+            Heuristic.Session s = h.start(this.context);
             sessions.add(s);
             for (String slug : h.modules()) sessionsByModule.computeIfAbsent(slug, k -> new ArrayList<>()).add(s);
         }

@@ -50,7 +50,8 @@ final class AddEvidence implements Callable<Integer> {
     @Option(names = "--copy", description = "Copy it into the case's evidence vault (read-only).")
     boolean copy;
 
-    @Option(names = "--kind", description = {"ios-backup, ios-fs, sysdiagnose, mvt-results, androidqf, bugreport, android-backup,", "intrusion-logs, pcap, zeek or suricata (default: recognised from the layout; intrusion logs must be named)."})
+    @Option(names = "--kind", description = {"ios-backup, ios-fs, sysdiagnose, mvt-results, androidqf, bugreport, android-backup,", "intrusion-logs, pcap, zeek, suricata, netlog or pirogue (default: recognised from the layout; intrusion logs must be named;",
+            "a netlog's format is read from the cotejo-netlog.json the analyst puts beside it, or recognised from its first line)."})
     String kind;
 
     @Option(names = "--acquired-by", paramLabel = "WHO") String acquiredBy;
@@ -70,6 +71,10 @@ final class AddEvidence implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.exists(path)) throw new CotejoException("no such file or folder: " + path);
         EvidenceKind k = EvidenceKinds.of(path, kind);
+        if (k == EvidenceKind.NETLOG) {
+            // a log whose layout cannot be told would only fail at scan time; say so now
+            org.cotejo.forensics.network.netlog.NetlogFiles.open(path, null).close();
+        }
         Path source = (k == EvidenceKind.IOS_BACKUP ? IosBackups.resolve(path) : path).toAbsolutePath().normalize();
         Acquisition acquisition = acquisition();
         var out = spec.commandLine().getOut();

@@ -25,7 +25,10 @@ public final class EvidenceKinds {
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isDirectory(path)) {
-            if (Files.isRegularFile(path.resolve("conn.log")) || Files.isRegularFile(path.resolve("dns.log"))) return EvidenceKind.ZEEK;
+            if (Files.isRegularFile(path.resolve("conn.log")) || Files.isRegularFile(path.resolve("dns.log"))
+                    || Files.isRegularFile(path.resolve("conn.log.gz")) || Files.isRegularFile(path.resolve("dns.log.gz"))) return EvidenceKind.ZEEK;
+            if (org.cotejo.forensics.network.pirogue.PirogueSessions.looksLikeSession(path)) return EvidenceKind.PIROGUE;
+            if (Files.isRegularFile(path.resolve(org.cotejo.forensics.network.netlog.NetlogFiles.SIDECAR))) return EvidenceKind.NETLOG;
             EvidenceKind android = androidFolder(path);
             if (android != null) return android;
             if (Files.isRegularFile(path.resolve("Manifest.db")) || looksLikeBackupParent(path)) return EvidenceKind.IOS_BACKUP;
@@ -37,6 +40,9 @@ public final class EvidenceKinds {
         if (name.endsWith(".ab")) return EvidenceKind.ANDROID_BACKUP;
         if (name.endsWith(".pcap") || name.endsWith(".pcapng") || name.endsWith(".cap")) return EvidenceKind.PCAP;
         if (name.startsWith("eve") && name.endsWith(".json")) return EvidenceKind.SURICATA;
+        if (path.getParent() != null && Files.isRegularFile(path.getParent().resolve(org.cotejo.forensics.network.netlog.NetlogFiles.SIDECAR))) {
+            return EvidenceKind.NETLOG;
+        }
         if (name.endsWith(".zip")) {
             EvidenceKind android = androidZip(path);
             if (android != null) return android;
@@ -102,7 +108,9 @@ public final class EvidenceKinds {
             case PCAP -> org.cotejo.forensics.network.pcap.Captures.open(path);
             case ZEEK -> org.cotejo.forensics.network.logs.ZeekLogs.open(path);
             case SURICATA -> org.cotejo.forensics.network.logs.SuricataEve.open(path);
-            case NETLOG -> throw new CotejoException(kind.label() + " evidence cannot be scanned in a case yet");
+            // the format comes from the analyst's cotejo-netlog.json beside the logs, or from the first line
+            case NETLOG -> org.cotejo.forensics.network.netlog.NetlogFiles.open(path, null);
+            case PIROGUE -> org.cotejo.forensics.network.pirogue.PirogueSessions.open(path);
         };
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "Evidence is never modified: databases are read from private copies, hashes are checked."},
         subcommands = {CheckCommand.IosBackup.class, CheckCommand.IosFs.class, CheckCommand.Sysdiagnose.class, CheckCommand.MvtResults.class,
             AndroidChecks.AndroidQf.class, AndroidChecks.Bugreport.class, AndroidChecks.AndroidBackup.class, AndroidChecks.IntrusionLogs.class,
-            NetworkChecks.Pcap.class, NetworkChecks.Zeek.class, NetworkChecks.Suricata.class},
+            NetworkChecks.Pcap.class, NetworkChecks.Zeek.class, NetworkChecks.Suricata.class, NetlogCheck.class, PirogueCheck.class},
         footer = {"", "Exit codes: 0 nothing HIGH or above, 3 HIGH or CRITICAL found, 2 user error, 1 internal error."},
         mixinStandardHelpOptions = true)
 public final class CheckCommand implements Runnable {

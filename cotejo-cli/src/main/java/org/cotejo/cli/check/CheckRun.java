@@ -12,6 +12,7 @@ import java.util.Map;
 import org.cotejo.cli.Version;
 import org.cotejo.cli.iocs.LoadedFeeds;
 import org.cotejo.core.CotejoException;
+import org.cotejo.correlation.traffic.TrafficEnrichment;
 import org.cotejo.detection.Findings;
 import org.cotejo.detection.Level;
 import org.cotejo.detection.heuristic.Heuristic;
@@ -111,9 +112,12 @@ public final class CheckRun {
         Progress progress = new Progress(err, System.console() != null, modules.size());
         try (Extraction x = opener.open(path); WorkArea scratch = WorkArea.create()) {
             InputHashes hashing = InputHashes.start(x);
+            // network evidence: the DNS answers and certificates seen become enrichment facts for `cotejo correlate`
+            TrafficEnrichment traffic = writing != null && kind.network() ? new TrafficEnrichment() : null;
             try (CheckOutputs outputs = new CheckOutputs(writing, scratch.newFolder("timeline"))) {
                 ExtractionScan.Outcome outcome = ExtractionScan.run(x, kind, modules, source, feeds, heuristics, options, progress, r -> {
                     try {
+                        if (traffic != null) traffic.accept(r);
                         outputs.record(r);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
@@ -125,7 +129,13 @@ public final class CheckRun {
                 RunInfo info = new RunInfo(Version.current(), kind, path.toAbsolutePath().normalize().toString(), x.identifiers(),
                         feeds.feeds(), outcome.modules(), outcome.problems(), hashing.result(), started);
                 outputs.finish(findings, info, names);
+                if (traffic != null) traffic.write(writing, "cotejo check " + kind.key() + " " + info.target());
                 Summary.print(out, info, findings, target);
+                if (traffic != null && !traffic.isEmpty()) {
+                    out.printf(java.util.Locale.ROOT, "Traffic enrichment: %,d DNS resolutions, %,d host certificates in %s/ (cotejo correlate reads them)%n",
+                            traffic.resolutions(), traffic.certificates(), TrafficEnrichment.FOLDER);
+                    out.flush();
+                }
                 Level top = findings.highest();
                 return top != null && top.atLeast(Level.HIGH) ? FOUND_HIGH : 0;
             }

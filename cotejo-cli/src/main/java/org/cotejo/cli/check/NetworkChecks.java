@@ -49,7 +49,7 @@ final class NetworkChecks {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR", arity = "0..1", description = "The folder of Zeek logs (plain, not .gz).")
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "The folder of Zeek logs (plain or .gz).")
         Path path;
 
         @Mixin

@@ -87,18 +87,24 @@ public final class CorrelateCommand implements Callable<Integer> {
                 Grouped g = Grouped.parse(c);
                 devices.addAll(CaseDevices.load(g.group(), g.path(), err));
             }
+            List<Path> traffic = new ArrayList<>();
             for (String f : findings) {
                 Grouped g = Grouped.parse(f);
-                devices.addAll(DeviceSources.load(g.group(), g.path(), loaded, err));
+                devices.addAll(DeviceSources.load(g.group(), g.path(), loaded, err, traffic));
             }
             if (devices.isEmpty()) throw new CotejoException("no scanned devices or device results found in the cases and folders given");
-            Enrichment facts = EnrichmentInput.load(enrichment, err);
+            Enrichment facts = EnrichmentInput.load(enrichment, traffic, err);
             CorrelationResult result = Correlator.correlate(devices, facts, options);
             if (folder != null) {
                 CorrelationOutputs.write(folder.writing(), result);
                 folder.commit();
             }
             w.print(Summary.text(result));
+            if (!traffic.isEmpty()) {
+                w.println("Traffic enrichment: " + traffic.size() + " file" + (traffic.size() == 1 ? "" : "s")
+                        + " of DNS answers and certificates seen in network evidence, read from the results folders ("
+                        + org.cotejo.correlation.traffic.TrafficEnrichment.FOLDER + "/)");
+            }
             if (folder != null) w.println("Results: " + folder.target());
             w.flush();
             return 0;

@@ -65,7 +65,8 @@ final class DeviceLoader {
             ids.fields().forEachRemaining(e -> given.put(e.getKey(), e.getValue().asText()));
             id = DeviceIdentity.of(given).orElse(null);
             String kind = evidence.path("kind").asText("");
-            platform = EvidenceKind.fromKey(kind).map(k -> k.android() ? "android" : k == EvidenceKind.MVT_RESULTS ? "" : "ios").orElse("");
+            // network evidence does not say which platform the phone runs
+            platform = EvidenceKind.fromKey(kind).map(k -> k.android() ? "android" : k == EvidenceKind.MVT_RESULTS || k.network() ? "" : "ios").orElse("");
         }
         if (id == null) id = "folder:" + label;
         return new DeviceRef(id, label, group == null ? "" : group.toUpperCase(Locale.ROOT), platform);

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.cotejo.cli.iocs.LoadedFeeds;
 import org.cotejo.core.CotejoException;
 import org.cotejo.correlation.model.DeviceEvidence;
+import org.cotejo.correlation.traffic.TrafficEnrichment;
 import org.cotejo.correlation.model.DeviceRef;
 import org.cotejo.correlation.sim.DeviceEvidenceJson;
 
@@ -24,9 +25,17 @@ public final class DeviceSources {
     private DeviceSources() {}
 
     public static List<DeviceEvidence> load(String group, Path path, LoadedFeeds feeds, PrintWriter err) throws IOException {
+        return load(group, path, feeds, err, new ArrayList<>());
+    }
+
+    /**
+     * The devices under {@code path}; the traffic enrichment files that `cotejo check` wrote into their results
+     * folders ({@link TrafficEnrichment#FOLDER}) are added to {@code traffic}.
+     */
+    public static List<DeviceEvidence> load(String group, Path path, LoadedFeeds feeds, PrintWriter err, List<Path> traffic) throws IOException {
         if (!Files.exists(path)) throw new CotejoException("no such file or folder: " + path);
         List<DeviceEvidence> out = new ArrayList<>();
-        collect(group, path, feeds, err, out, 0);
+        collect(group, path, feeds, err, out, 0, traffic);
         if (out.isEmpty()) {
             throw new CotejoException(path + " holds no device results (a check --out folder, an MVT results folder or a "
                     + DEVICE_EVIDENCE + ")");
@@ -34,8 +43,8 @@ public final class DeviceSources {
         return out;
     }
 
-    private static void collect(String group, Path path, LoadedFeeds feeds, PrintWriter err, List<DeviceEvidence> out, int depth)
-            throws IOException {
+    private static void collect(String group, Path path, LoadedFeeds feeds, PrintWriter err, List<DeviceEvidence> out, int depth,
+                                List<Path> traffic) throws IOException {
         if (Files.isRegularFile(path)) {
             out.add(regroup(DeviceEvidenceJson.read(path), group));
             return;
@@ -48,6 +57,7 @@ public final class DeviceSources {
             err.println("cotejo: reading " + path);
             err.flush();
             out.add(DeviceLoader.fromResultsFolder(group, path, feeds));
+            traffic.addAll(TrafficEnrichment.filesIn(path));
             return;
         }
         if (depth >= 2) return;
@@ -55,7 +65,7 @@ public final class DeviceSources {
         try (Stream<Path> s = Files.list(path)) {
             children = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
-        for (Path c : children) collect(group, c, feeds, err, out, depth + 1);
+        for (Path c : children) collect(group, c, feeds, err, out, depth + 1, traffic);
     }
 
     /** A `cotejo check --out` folder has findings.json; an MVT results folder has info.json beside its module files. */

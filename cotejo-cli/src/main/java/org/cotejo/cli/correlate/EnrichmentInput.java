@@ -17,7 +17,15 @@ public final class EnrichmentInput {
     private EnrichmentInput() {}
 
     public static Enrichment load(List<Path> given, PrintWriter err) throws IOException {
-        if (given.isEmpty()) return Enrichment.none();
+        return load(given, List.of(), err);
+    }
+
+    /**
+     * The files given, then {@code traffic}: the enrichment files `cotejo check` wrote from the DNS answers and
+     * certificates in network evidence (each loaded once, even when also given).
+     */
+    public static Enrichment load(List<Path> given, List<Path> traffic, PrintWriter err) throws IOException {
+        if (given.isEmpty() && traffic.isEmpty()) return Enrichment.none();
         List<Path> files = new ArrayList<>();
         for (Path p : given) {
             if (!Files.exists(p)) throw new CotejoException("no such enrichment file or folder: " + p);
@@ -29,7 +37,10 @@ public final class EnrichmentInput {
                 s.filter(Files::isRegularFile).filter(EnrichmentInput::looksLikeEnrichment).sorted().forEach(files::add);
             }
         }
-        if (files.isEmpty()) throw new CotejoException("no enrichment files (*.csv, *.jsonl, *.json) under " + given);
+        if (files.isEmpty() && traffic.isEmpty()) throw new CotejoException("no enrichment files (*.csv, *.jsonl, *.json) under " + given);
+        java.util.Set<Path> already = new java.util.HashSet<>();
+        for (Path f : files) already.add(f.toAbsolutePath().normalize());
+        for (Path t : traffic) if (already.add(t.toAbsolutePath().normalize())) files.add(t);
         EnrichmentFiles.Loaded loaded = EnrichmentFiles.load(files);
         for (var p : loaded.problems()) err.println("cotejo: enrichment problem: " + p);
         for (String n : loaded.notes()) err.println("cotejo: " + n);

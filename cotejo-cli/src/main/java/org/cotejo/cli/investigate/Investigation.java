@@ -77,6 +77,9 @@ public final class Investigation {
         return new Investigation(settings, err).run(writing, target);
     }
 
+    /** Enrichment files `cotejo check` wrote from the DNS answers and certificates of network evidence met on the way. */
+    private final List<Path> traffic = new ArrayList<>();
+
     private Outcome run(Path writing, Path target) throws IOException {
         List<SideMaterial> sides = new ArrayList<>();
         for (Input in : settings.inputs()) sides.add(side(in, writing));
@@ -84,7 +87,7 @@ public final class Investigation {
         List<DeviceEvidence> devices = ReportAssembler.devices(sides);
         if (devices.isEmpty()) throw new CotejoException("no scanned devices or device results found in the inputs given");
         progress("Correlating %d devices", devices.size());
-        var facts = EnrichmentInput.load(settings.enrichment(), err);
+        var facts = EnrichmentInput.load(settings.enrichment(), traffic, err);
         CorrelationResult result = Correlator.correlate(devices, facts, settings.options());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var request = new ReportAssembler.Request(settings.agency(), settings.mandate(), settings.language(), settings.tlp(), now,
@@ -132,7 +135,7 @@ public final class Investigation {
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         for (Path r : m.results()) {
             progress("%s: reading results %s", group, r);
-            devices.addAll(DeviceSources.load(group, r, feeds(), quiet));
+            devices.addAll(DeviceSources.load(group, r, feeds(), quiet, traffic));
         }
         Set<String> names = new HashSet<>();
         for (InputKinds.FoundExtraction x : m.extractions()) {
@@ -142,7 +145,7 @@ public final class Investigation {
             progress("%s: checking %s %s", group, x.kind().label(), in.path().relativize(x.path()).toString().isEmpty() ? in.shown()
                     : in.shown() + "/" + in.path().relativize(x.path()));
             CheckRun.checkInto(x.kind(), x.path(), p -> EvidenceKinds.open(x.kind(), p, settings.password()), feeds(), out, quiet, quiet);
-            devices.addAll(DeviceSources.load(group, out, feeds(), quiet));
+            devices.addAll(DeviceSources.load(group, out, feeds(), quiet, traffic));
         }
         return FolderSide.of(group, in.shown(), devices);
     }

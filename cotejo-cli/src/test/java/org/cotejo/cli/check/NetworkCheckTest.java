@@ -30,7 +30,7 @@ class NetworkCheckTest {
     }
 
     /** A classic little-endian pcap holding one Ethernet/IPv4/UDP DNS response for {@code name} → 203.0.113.9. */
-    private static byte[] dnsResponseCapture(String name) {
+    static byte[] dnsResponseCapture(String name) {
         ByteArrayOutputStream dns = new ByteArrayOutputStream();
         dns.writeBytes(new byte[] {0x12, 0x34, (byte) 0x81, (byte) 0x80, 0, 1, 0, 1, 0, 0, 0, 0});
         for (String label : name.split("\\.")) {

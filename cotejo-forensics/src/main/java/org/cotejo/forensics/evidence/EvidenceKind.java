@@ -18,7 +18,8 @@ public enum EvidenceKind {
     PCAP("pcap", "packet capture (pcap, pcapng)"),
     ZEEK("zeek", "Zeek logs"),
     SURICATA("suricata", "Suricata EVE JSON log"),
-    NETLOG("netlog", "DNS-resolver or proxy log");
+    NETLOG("netlog", "DNS-resolver or proxy log"),
+    PIROGUE("pirogue", "PiRogue capture session folder");
 
     private final String key;
     private final String label;
@@ -37,12 +38,14 @@ public enum EvidenceKind {
      * AndroidQF collection holds a bugreport, a backup and intrusion logs.
      */
     public Set<EvidenceKind> nests() {
-        return this == ANDROIDQF ? EnumSet.of(BUGREPORT, ANDROID_BACKUP, INTRUSION_LOGS) : EnumSet.noneOf(EvidenceKind.class);
+        if (this == ANDROIDQF) return EnumSet.of(BUGREPORT, ANDROID_BACKUP, INTRUSION_LOGS);
+        if (this == PIROGUE) return EnumSet.of(PCAP, SURICATA);
+        return EnumSet.noneOf(EvidenceKind.class);
     }
 
     /** Whether this is network evidence: traffic seen from outside the phone, attributed to it by address. */
     public boolean network() {
-        return this == PCAP || this == ZEEK || this == SURICATA || this == NETLOG;
+        return this == PCAP || this == ZEEK || this == SURICATA || this == NETLOG || this == PIROGUE;
     }
 
     /** Whether this is one of the Android kinds, whose times are device-local unless a zone is known. */

@@ -17,6 +17,7 @@ import org.cotejo.forensics.record.TimelineEvent;
  */
 public final class ZeekConn extends ZeekModule {
     @Override String log() { return "conn"; }
+    @Override List<String> required() { return List.of("id.orig_h", "id.resp_h"); }
     @Override public String name() { return "ZeekConn"; }
     @Override public String description() { return "Connections (5-tuple, duration, bytes) from Zeek's conn.log"; }
 

@@ -15,6 +15,7 @@ import org.cotejo.forensics.record.TimelineEvent;
  */
 public final class ZeekDns extends ZeekModule {
     @Override String log() { return "dns"; }
+    @Override List<String> required() { return List.of("query"); }
     @Override public String name() { return "ZeekDns"; }
     @Override public String description() { return "DNS queries and answers from Zeek's dns.log"; }
 

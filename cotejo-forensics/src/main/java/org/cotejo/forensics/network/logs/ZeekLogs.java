@@ -15,7 +15,7 @@ import org.cotejo.forensics.module.FsLocator;
  * Opens a folder of Zeek logs ({@code conn.log}, {@code dns.log}, {@code ssl.log}, {@code http.log}, {@code x509.log}, and
  * rotated ones such as {@code dns.2025-01-01-00-00-00.log}, in any sub-folder) as an extraction of kind
  * {@link EvidenceKind#ZEEK}. Logs may be Zeek's tab-separated text or its JSON lines, file by file.
- * Plain files only: gzipped logs ({@code dns.log.gz}) are not read; unpack them first.
+ * Gzipped logs ({@code dns.log.gz}, {@code dns.00:00:00-01:00:00.log.gz}) are read as they stand, streamed.
  */
 public final class ZeekLogs {
     private ZeekLogs() {}

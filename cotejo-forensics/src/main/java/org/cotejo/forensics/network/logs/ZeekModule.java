@@ -2,7 +2,7 @@ package org.cotejo.forensics.network.logs;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cotejo.forensics.evidence.EvidenceKind;
@@ -23,33 +23,34 @@ abstract class ZeekModule implements ArtifactModule {
     /** The log's name: "dns" for {@code dns.log}. */
     abstract String log();
 
+    /** Columns without which the log's rows say little; a {@code #fields} header lacking one is reported once per file. */
+    List<String> required() { return List.of(); }
+
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.ZEEK); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        ZeekReader.read(ctx, log(), (file, line, row) -> emit(ctx, file, line, row));
+        ZeekReader.read(ctx, log(), required(), (file, line, row) -> emit(ctx, file, line, row));
     }
 
     static void emit(ModuleContext ctx, SourceFile file, long line, Map<String, Object> row) {
-        Map<String, Object> out = new LinkedHashMap<>(row);
+        Fields.Builder out = Fields.builder();
+        row.forEach(out::put);
         Instant t = instant(row.get("ts"));
         out.put("timestamp", t == null ? null : MvtTime.format(t));
-        ctx.emit(Fields.of(out), ctx.provenance(file, "line " + line));
+        ctx.emit(out.build(), ctx.provenance(file, "line " + line));
     }
 
     /** Zeek's {@code ts}: epoch seconds (decimal, UTC), or ISO-8601 text when Zeek was told to write that; else null. */
     static Instant instant(Object ts) {
         try {
             if (ts instanceof BigDecimal d) {
-                BigDecimal[] parts = d.divideAndRemainder(BigDecimal.ONE);
-                long seconds = parts[0].longValueExact();
-                long nanos = parts[1].movePointRight(9).longValue();
-                if (nanos < 0) {
-                    seconds--;
-                    nanos += 1_000_000_000L;
-                }
-                return Instant.ofEpochSecond(seconds, nanos);
+                // epoch seconds with up to 9 decimals: as whole nanoseconds, in long arithmetic (no division of big numbers)
+                BigDecimal nanos = d.movePointRight(9);
+                if (nanos.scale() > 0) nanos = nanos.setScale(0, java.math.RoundingMode.FLOOR);
+                long total = nanos.longValueExact();
+                return Instant.ofEpochSecond(Math.floorDiv(total, 1_000_000_000L), Math.floorMod(total, 1_000_000_000L));
             }
             if (ts instanceof Number n) return instant(new BigDecimal(n.toString()));
             if (ts instanceof String s) return MvtTime.parse(s);

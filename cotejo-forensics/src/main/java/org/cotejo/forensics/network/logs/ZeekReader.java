@@ -50,14 +50,26 @@ final class ZeekReader {
 
     private ZeekReader() {}
 
-    /** Whether {@code name} is a file of the log {@code log}: "dns.log" or a rotated "dns.00:00:00-01:00:00.log". */
+    /**
+     * Whether {@code name} is a file of the log {@code log}: "dns.log", a rotated "dns.00:00:00-01:00:00.log",
+     * or either gzipped ("dns.log.gz", as Zeek's log archiver leaves them).
+     */
     static boolean isLog(String log, String name) {
         String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".gz")) n = n.substring(0, n.length() - 3);
         return n.equals(log + ".log") || (n.startsWith(log + ".") && n.endsWith(".log"));
     }
 
     /** Reads every row of the log {@code log} in the extraction, handing each to {@code handler}. */
     static void read(ModuleContext ctx, String log, Handler handler) throws IOException {
+        read(ctx, log, List.of(), handler);
+    }
+
+    /**
+     * Reads every row of the log {@code log}; a {@code #fields} header without one of the {@code required}
+     * columns is reported once per file (its rows are still read: the other columns may matter).
+     */
+    static void read(ModuleContext ctx, String log, List<String> required, Handler handler) throws IOException {
         List<SourceFile> files = new ArrayList<>();
         ctx.extraction().tree().walk(e -> {
             if (e.isFile() && isLog(log, e.name())) files.add(SourceFile.of(e));
@@ -65,21 +77,34 @@ final class ZeekReader {
         files.sort(Comparator.comparing(SourceFile::path));
         for (SourceFile file : files) {
             LineProblems problems = new LineProblems(ctx, file);
-            try (InputStream in = ctx.open(file)) {
-                readStream(file, in, problems, handler);
+            FileState state = new FileState(required, missing -> ctx.problem(file, missing));
+            try (InputStream in = decompressed(file, ctx.open(file))) {
+                state.read(file, new LogLines(in), problems, handler);
             } catch (IOException e) {
-                ctx.problem(file, "not read to its end: " + e.getMessage());
+                ctx.problem(file, "not read to its end" + (file.name().endsWith(".gz") ? " (a cut or damaged gzip file?)" : "")
+                        + ": " + e.getMessage() + "; the rows before the damage were read");
             }
             problems.finish();
         }
     }
 
+    /** The log's text: gunzipped on the fly for a {@code .gz} file (streamed, never unpacked to disk). */
+    private static InputStream decompressed(SourceFile file, InputStream raw) throws IOException {
+        if (!file.name().toLowerCase(Locale.ROOT).endsWith(".gz")) return raw;
+        try {
+            return new java.util.zip.GZIPInputStream(new BufferedInputStream(raw, BUFFER), BUFFER);
+        } catch (IOException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
     /**
-     * Reads one log's rows from {@code in}, through a buffer of {@value #BUFFER} bytes: the reader is never
-     * further ahead of the row it hands over than that buffer, and holds one line at a time.
+     * Reads one log's rows from {@code in}, 64 KiB at a time ({@link LogLines}): the reader is never further
+     * ahead of the row it hands over than that, and holds one line at a time.
      */
     static void readStream(SourceFile file, InputStream in, LineProblems problems, Handler handler) throws IOException {
-        new FileState().read(file, new LogLines(new BufferedInputStream(in, BUFFER)), problems, handler);
+        new FileState(List.of(), missing -> { }).read(file, new LogLines(in), problems, handler);
     }
 
     static final int BUFFER = 1 << 16;
@@ -99,10 +124,20 @@ final class ZeekReader {
         String unset = "-";
         String[] fields;
         String[] types;
+        private final List<String> required;
+        private final java.util.function.Consumer<String> missingColumns;
+        private final java.util.Set<String> reportedMissing = new java.util.HashSet<>();
+        private long line;
+
+        FileState(List<String> required, java.util.function.Consumer<String> missingColumns) {
+            this.required = required;
+            this.missingColumns = missingColumns;
+        }
 
         void read(SourceFile file, LogLines lines, LineProblems problems, Handler handler) throws IOException {
             while (lines.next()) {
                 long n = lines.number();
+                line = n;
                 if (lines.tooLong()) {
                     problems.line(n, "is over " + LogLines.MAX_LINE + " bytes");
                     continue;
@@ -145,9 +180,20 @@ final class ZeekReader {
                 case "fields" -> {
                     fields = split(value, separator);
                     types = null;
+                    checkRequired();
                 }
                 case "types" -> types = split(value, separator);
                 default -> { } // #path, #open, #close
+            }
+        }
+
+        /** A {@code #fields} header without a column the module needs: said once per file and column set, not per row. */
+        private void checkRequired() {
+            List<String> missing = new ArrayList<>(required);
+            missing.removeAll(List.of(fields));
+            if (!missing.isEmpty() && reportedMissing.add(String.join(",", missing))) {
+                missingColumns.accept("#fields at line " + line + " has no " + String.join(", ", missing)
+                        + " column; its rows are read without it");
             }
         }
 
@@ -157,7 +203,7 @@ final class ZeekReader {
             if (values.length != fields.length) {
                 throw new BadLine("has " + values.length + " column(s) where #fields names " + fields.length);
             }
-            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, Object> row = new LinkedHashMap<>(values.length * 2);
             for (int i = 0; i < values.length; i++) {
                 String v = values[i];
                 if (v.equals(unset)) continue;
@@ -218,6 +264,7 @@ final class ZeekReader {
 
     /** {@code text} cut at each occurrence of {@code sep}, empty pieces kept. */
     static String[] split(String text, String sep) {
+        if (sep.length() == 1) return split(text, sep.charAt(0));
         List<String> out = new ArrayList<>();
         int from = 0;
         while (true) {
@@ -228,6 +275,20 @@ final class ZeekReader {
         }
         out.add(text.substring(from));
         return out.toArray(new String[0]);
+    }
+
+    private static String[] split(String text, char sep) {
+        int n = 1;
+        for (int i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + 1)) n++;
+        String[] out = new String[n];
+        int from = 0;
+        for (int k = 0; k < n - 1; k++) {
+            int at = text.indexOf(sep, from);
+            out[k] = text.substring(from, at);
+            from = at + 1;
+        }
+        out[n - 1] = text.substring(from);
+        return out;
     }
 
     /** Zeek's escapes undone: {@code \xHH} as the byte it stands for, {@code \\} as a backslash; bytes read as UTF-8. */

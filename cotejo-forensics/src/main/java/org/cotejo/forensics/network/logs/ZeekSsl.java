@@ -19,6 +19,7 @@ import org.cotejo.forensics.record.TimelineEvent;
  */
 public final class ZeekSsl extends ZeekModule {
     @Override String log() { return "ssl"; }
+    @Override List<String> required() { return List.of("id.resp_h"); }
     @Override public String name() { return "ZeekSsl"; }
     @Override public String description() { return "TLS handshakes (SNI, JA3/JA3S when present) from Zeek's ssl.log"; }
 

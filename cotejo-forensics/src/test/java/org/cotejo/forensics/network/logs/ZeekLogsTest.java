@@ -167,7 +167,8 @@ class ZeekLogsTest {
                 tuple("dns.log", "line 11 has ts \"yesterday\", not a time; skipped"),
                 tuple("dns.log", "line 12 has AA \"maybe\", not a bool; skipped"),
                 tuple("dns.log", "line 13 is not valid JSON (Unexpected end-of-input within/between Object entries); skipped"),
-                tuple("dns.log", "line 14 has text after its JSON object; skipped"));
+                tuple("dns.log", "line 14 has text after its JSON object; skipped"),
+                tuple("dns.log.gz", "not read to its end (a cut or damaged gzip file?): Not in GZIP format; the rows before the damage were read"));
     }
 
     @Test
@@ -202,7 +203,8 @@ class ZeekLogsTest {
         assertThat(ZeekReader.unescape("plain")).isEqualTo("plain");
         assertThat(ZeekReader.split("a\t\tb", "\t")).containsExactly("a", "", "b");
         assertThat(ZeekReader.isLog("dns", "dns.00:00:00-01:00:00.log")).isTrue();
-        assertThat(ZeekReader.isLog("dns", "dns.log.gz")).isFalse();
+        assertThat(ZeekReader.isLog("dns", "dns.log.gz")).isTrue();
+        assertThat(ZeekReader.isLog("dns", "dns.00:00:00-01:00:00.log.gz")).isTrue();
         assertThat(ZeekReader.isLog("conn", "conn-summary.log")).isFalse();
     }
 }

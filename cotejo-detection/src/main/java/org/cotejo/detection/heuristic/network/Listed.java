@@ -1,0 +1,39 @@
+package org.cotejo.detection.heuristic.network;
+
+import java.util.List;
+import org.cotejo.core.indicator.Match;
+import org.cotejo.core.observable.InvalidObservableException;
+import org.cotejo.core.observable.IpAddresses;
+import org.cotejo.core.observable.ObservableType;
+import org.cotejo.indicators.index.IndicatorIndex;
+
+/** Whether a name or an address seen in traffic is listed by an indicator of the run (the index may be absent). */
+final class Listed {
+    private Listed() {}
+
+    /** The first indicator match for a host name, or null. */
+    static Match domain(IndicatorIndex index, String host) {
+        if (index == null || host == null || index.size() == 0) return null;
+        try {
+            List<Match> m = index.match(ObservableType.DOMAIN.normalise(host));
+            return m.isEmpty() ? null : m.get(0);
+        } catch (InvalidObservableException e) {
+            return null;
+        }
+    }
+
+    /** Whether an address is listed (exactly or by a range). */
+    static boolean ip(IndicatorIndex index, String ip) {
+        if (index == null || ip == null || index.size() == 0) return false;
+        try {
+            return !index.match(IpAddresses.parseIp(ip)).isEmpty();
+        } catch (InvalidObservableException e) {
+            return false;
+        }
+    }
+
+    /** "indicator ID (VALUE) of COLLECTION" for messages. */
+    static String describe(Match m) {
+        return "indicator " + m.indicator().id() + " (" + m.indicator().value().value() + ") of " + m.indicator().collection().name();
+    }
+}

@@ -1,0 +1,118 @@
+package org.cotejo.detection.heuristic.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cotejo.core.indicator.Match;
+import org.cotejo.detection.Level;
+import org.cotejo.detection.heuristic.Alert;
+import org.cotejo.detection.heuristic.AlertSink;
+import org.cotejo.detection.heuristic.Heuristic;
+import org.cotejo.detection.heuristic.HeuristicContext;
+import org.cotejo.forensics.network.traffic.TrafficRecords;
+import org.cotejo.forensics.network.traffic.TrafficRecords.Certificate;
+import org.cotejo.forensics.network.traffic.TrafficRecords.DnsAnswer;
+import org.cotejo.forensics.network.traffic.TrafficRecords.TlsSession;
+import org.cotejo.forensics.record.Record;
+import org.cotejo.indicators.index.IndicatorIndex;
+
+/**
+ * Domains new to the indicators that share infrastructure with a detected one: a name no indicator lists
+ * resolving to an address a listed name resolves to in the same traffic, or served with the same
+ * certificate (SHA-256, from Zeek's ssl/x509 logs or pcap records). Operators host several names on one
+ * server; the unlisted ones are the next indicators. "New" means unknown to the loaded feeds: Cotejo has
+ * no history of earlier captures. One MEDIUM alert per new name and shared address or certificate, after
+ * all records. Only names seen with a domain indicator loaded are kept; the unlisted side is capped at
+ * {@value #MAX_NAMES} names (memory stays bounded on huge logs), and the alert says when the cap was reached.
+ */
+public final class SharedInfrastructure implements Heuristic {
+    static final int MAX_NAMES = 20_000;
+    /** Names kept per address or certificate: past this it is shared hosting, which links nothing. */
+    static final int PER_INFRA = 64;
+
+    @Override public String id() { return "network.shared-infrastructure"; }
+
+    @Override
+    public String description() {
+        return "A domain no indicator lists that resolves to the same address, or presents the same certificate, as a domain an "
+                + "indicator lists, in the same traffic: likely more of the operator's infrastructure.";
+    }
+
+    @Override
+    public Set<String> modules() {
+        Set<String> s = new TreeSet<>(TrafficRecords.DNS);
+        s.addAll(TrafficRecords.TLS);
+        s.addAll(TrafficRecords.CERTIFICATES);
+        return s;
+    }
+
+    @Override
+    public Session start(HeuristicContext context) {
+        IndicatorIndex index = context.index();
+        return new Session() {
+            /** Infrastructure ("address 1.2.3.4", "certificate ab12…") → names on it, in order seen (at most {@value #PER_INFRA}). */
+            private final Map<String, List<String>> namesOn = new HashMap<>();
+            private final Map<String, Match> detected = new LinkedHashMap<>();
+            private final Map<String, Record> firstRecord = new HashMap<>();
+            private final Map<String, Boolean> listed = new HashMap<>();
+            private boolean capped;
+
+            @Override
+            public void inspect(Record record, AlertSink out) {
+                if (index == null || index.size() == 0) return;
+                DnsAnswer a = TrafficRecords.dns(record);
+                if (a != null && !a.addresses().isEmpty()) for (String ip : a.addresses()) link(a.name(), "address " + ip, record);
+                TlsSession s = TrafficRecords.tls(record);
+                if (s != null && s.sni() != null) {
+                    if (s.server() != null) link(s.sni(), "address " + s.server(), record);
+                    if (s.certSha256() != null) link(s.sni(), "certificate " + s.certSha256(), record);
+                }
+                Certificate c = TrafficRecords.certificate(record);
+                if (c != null) for (String n : c.names()) link(n, "certificate " + c.certSha256(), record);
+            }
+
+            private void link(String name, String infra, Record record) {
+                if (name == null) return;
+                boolean isListed = listed.computeIfAbsent(name, n -> {
+                    Match m = Listed.domain(index, n);
+                    if (m != null) detected.put(n, m);
+                    return m != null;
+                });
+                if (!isListed && !firstRecord.containsKey(name)) {
+                    if (firstRecord.size() >= MAX_NAMES) {
+                        capped = true;
+                        listed.remove(name);
+                        return;
+                    }
+                    firstRecord.put(name, record);
+                }
+                List<String> names = namesOn.computeIfAbsent(infra, k -> new ArrayList<>(2));
+                if (names.size() < PER_INFRA && !names.contains(name)) names.add(name);
+            }
+
+            @Override
+            public void finish(AlertSink out) {
+                List<String> infras = new ArrayList<>(namesOn.keySet());
+                infras.sort(null);
+                for (String infra : infras) {
+                    List<String> names = namesOn.get(infra);
+                    String bad = names.stream().filter(detected::containsKey).findFirst().orElse(null);
+                    if (bad == null) continue;
+                    for (String n : names) {
+                        if (detected.containsKey(n)) continue;
+                        Record r = firstRecord.get(n);
+                        if (r == null) continue;
+                        out.alert(new Alert(Level.MEDIUM, id(), n + " shares " + infra + " with " + bad + " (" + Listed.describe(detected.get(bad))
+                                + "); no indicator lists " + n + ", first seen " + r.provenance().describe()
+                                + (capped ? " (only the first " + MAX_NAMES + " unlisted names were followed)" : ""),
+                                TrafficRecords.time(r), r));
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,219 @@
+package org.cotejo.forensics.network.traffic;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.cotejo.core.observable.DomainNames;
+import org.cotejo.core.observable.InvalidObservableException;
+import org.cotejo.core.observable.IpAddresses;
+import org.cotejo.forensics.record.Fields;
+import org.cotejo.forensics.record.MvtTime;
+import org.cotejo.forensics.record.Record;
+
+/**
+ * One reading of the records every network module writes under its own field names (Zeek's, Suricata's,
+ * the pcap modules', the netlog module's): DNS answers, TLS sessions and connections, with normalised
+ * names and addresses. Heuristics and the traffic enrichment writer read traffic through here, so a new
+ * network module is taught to both in one place. Field names relied on are listed per module below.
+ */
+public final class TrafficRecords {
+    /** Modules whose records carry DNS answers. */
+    public static final Set<String> DNS = Set.of("zeek_dns", "suricata_dns", "pcap_dns", "netlog");
+    /** Modules whose records are TLS sessions. */
+    public static final Set<String> TLS = Set.of("zeek_ssl", "suricata_tls", "pcap_tls");
+    /** Modules whose records are connections (flows); a TLS session is one too. */
+    public static final Set<String> CONNECTIONS = Set.of("zeek_conn", "suricata_flow", "pcap_flows", "pcap_flow");
+    /** Modules whose records are server certificates without their connection (Zeek's x509.log). */
+    public static final Set<String> CERTIFICATES = Set.of("zeek_x509");
+
+    private TrafficRecords() {}
+
+    /**
+     * A DNS answer: {@code name} resolved to {@code addresses} (canonical IPs, in answer order) for
+     * {@code client} at {@code time} (null when unknown).
+     */
+    public record DnsAnswer(String client, String name, List<String> addresses, Instant time) {}
+
+    /**
+     * A TLS session from {@code client} to {@code server}: the SNI (null when the ClientHello had none), and
+     * what is known of the server's certificate: {@code selfSigned} (null when the record does not say),
+     * its SHA-256 ({@code certSha256}, lower-case hex, or null), subject and issuer (or null).
+     */
+    public record TlsSession(String client, String server, Long port, String sni, Boolean selfSigned, String certSha256,
+                             String subject, String issuer, Instant time) {}
+
+    /** A connection from {@code client} to {@code server} (port may be null) at {@code time}. */
+    public record Connection(String client, String server, Long port, Instant time) {}
+
+    /**
+     * A server certificate seen without its connection: SHA-256 and the names it is valid for.
+     */
+    public record Certificate(String certSha256, String subject, String issuer, List<String> names, Instant time) {}
+
+    public static Instant time(Record r) {
+        return MvtTime.parse(r.fields().string("timestamp"));
+    }
+
+    /**
+     * The last record read and its answer: two heuristics and the enrichment writer read the same record in
+     * turn on one thread, so each record is parsed once.
+     */
+    private static final ThreadLocal<Object[]> LAST_DNS = ThreadLocal.withInitial(() -> new Object[2]);
+
+    /** The DNS answer of a record of a {@link #DNS} module, or null (a query without answers included: addresses empty). */
+    public static DnsAnswer dns(Record r) {
+        Object[] last = LAST_DNS.get();
+        if (last[0] == r) return (DnsAnswer) last[1];
+        DnsAnswer a = readDns(r);
+        last[0] = r;
+        last[1] = a;
+        return a;
+    }
+
+    private static DnsAnswer readDns(Record r) {
+        Fields f = r.fields();
+        String name;
+        List<String> raw = new ArrayList<>();
+        String client;
+        switch (r.module()) {
+            case "zeek_dns" -> { name = f.string("query"); raw.addAll(f.strings("answers")); client = f.string("id.orig_h"); }
+            case "pcap_dns" -> { name = f.string("query_name"); raw.addAll(f.strings("addresses")); client = f.string("client_ip"); }
+            case "netlog" -> { name = f.string("domain"); raw.addAll(f.strings("answers")); client = f.string("client_ip"); }
+            case "suricata_dns" -> {
+                Fields dns = f.object("dns");
+                if (dns == null) return null;
+                name = dns.string("rrname");
+                if (name == null) {
+                    for (Object q : dns.list("queries")) if (name == null && q instanceof Map<?, ?> m && m.get("rrname") instanceof String s) name = s;
+                }
+                if (dns.string("rdata") != null) raw.add(dns.string("rdata"));
+                for (Object a : dns.list("answers")) if (a instanceof Map<?, ?> m && m.get("rdata") instanceof String s) raw.add(s);
+                Fields grouped = dns.object("grouped");
+                if (grouped != null) for (String type : List.of("A", "AAAA")) raw.addAll(grouped.strings(type));
+                client = "answer".equals(dns.string("type")) ? f.string("dest_ip") : f.string("src_ip");
+            }
+            default -> { return null; }
+        }
+        String host = host(name);
+        if (host == null) return null;
+        List<String> addresses = new ArrayList<>();
+        for (String a : raw) {
+            String ip = ip(a);
+            if (ip != null && !addresses.contains(ip)) addresses.add(ip);
+        }
+        return new DnsAnswer(ip(client), host, List.copyOf(addresses), time(r));
+    }
+
+    /**
+     * The TLS session of a record of a {@link #TLS} module, or null. Self-signed is read from Zeek's
+     * {@code validation_status} ("self signed certificate", "self signed certificate in certificate chain"),
+     * from Suricata's {@code tls.subject} equal to {@code tls.issuerdn}, and from a pcap record's
+     * {@code self_signed} boolean (with {@code cert_sha256}, {@code cert_subject}, {@code cert_issuer}).
+     */
+    public static TlsSession tls(Record r) {
+        Fields f = r.fields();
+        return switch (r.module()) {
+            case "zeek_ssl" -> {
+                String status = f.string("validation_status");
+                Boolean self = status == null ? null : status.toLowerCase(Locale.ROOT).contains("self signed");
+                List<String> fps = f.strings("cert_chain_fps");
+                yield new TlsSession(ip(f.string("id.orig_h")), ip(f.string("id.resp_h")), f.longValue("id.resp_p"),
+                        host(f.string("server_name")), self, fps.isEmpty() ? null : hex(fps.get(0)), f.string("subject"), f.string("issuer"), time(r));
+            }
+            case "suricata_tls" -> {
+                Fields tls = f.object("tls");
+                if (tls == null) yield null;
+                String subject = tls.string("subject");
+                String issuer = tls.string("issuerdn");
+                Boolean self = subject == null || issuer == null ? null : subject.equals(issuer);
+                yield new TlsSession(ip(f.string("src_ip")), ip(f.string("dest_ip")), f.longValue("dest_port"), host(tls.string("sni")),
+                        self, null, subject, issuer, time(r));
+            }
+            case "pcap_tls" -> {
+                Object self = f.get("self_signed");
+                yield new TlsSession(ip(f.string("client_ip")), ip(f.string("server_ip")), f.longValue("server_port"),
+                        host(f.string("server_name")), self instanceof Boolean b ? b : null, hex(f.string("cert_sha256")),
+                        f.string("cert_subject"), f.string("cert_issuer"), time(r));
+            }
+            default -> null;
+        };
+    }
+
+    /** The connection of a record of a {@link #CONNECTIONS} or {@link #TLS} module, or null. */
+    public static Connection connection(Record r) {
+        Fields f = r.fields();
+        return switch (r.module()) {
+            case "zeek_conn", "zeek_ssl" -> new Connection(ip(f.string("id.orig_h")), ip(f.string("id.resp_h")), f.longValue("id.resp_p"), time(r));
+            case "suricata_flow", "suricata_tls" -> new Connection(ip(f.string("src_ip")), ip(f.string("dest_ip")), f.longValue("dest_port"), time(r));
+            case "pcap_tls", "pcap_flows", "pcap_flow" -> new Connection(ip(f.string("client_ip")), ip(f.string("server_ip")), f.longValue("server_port"), time(r));
+            default -> null;
+        };
+    }
+
+    /** The certificate of a Zeek x509.log record ({@code fingerprint}, {@code certificate.subject}, {@code san.dns}), or null. */
+    public static Certificate certificate(Record r) {
+        if (!r.module().equals("zeek_x509")) return null;
+        Fields f = r.fields();
+        String fp = hex(f.string("fingerprint"));
+        if (fp == null || fp.length() != 64) return null;
+        List<String> names = new ArrayList<>();
+        for (String n : f.strings("san.dns")) {
+            String h = host(n);
+            if (h != null) names.add(h);
+        }
+        return new Certificate(fp, f.string("certificate.subject"), f.string("certificate.issuer"), List.copyOf(names), time(r));
+    }
+
+    /** A canonical IP address, or null when {@code raw} is not one. */
+    public static String ip(String raw) {
+        if (raw == null || raw.isBlank() || !addressLike(raw)) return null;
+        try {
+            return IpAddresses.parseIp(raw.strip()).value();
+        } catch (InvalidObservableException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A normalised host name, or null when {@code raw} is empty, an address or not a name. */
+    public static String host(String raw) {
+        if (raw == null || raw.isBlank() || (addressLike(raw) && ip(raw) != null)) return null;
+        try {
+            return DomainNames.normalise(raw.strip());
+        } catch (InvalidObservableException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Digits and dots only, or a colon: worth parsing as an address (names are not, and a failed parse is costly). */
+    private static boolean addressLike(String s) {
+        if (s.indexOf(':') >= 0) return true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != ' ') return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code ip} (canonical) is private, loopback, link-local, shared (CGNAT) or unique-local: a phone's side of the network. */
+    public static boolean local(String ip) {
+        if (ip == null) return false;
+        try {
+            java.net.InetAddress a = java.net.InetAddress.getByName(ip);
+            if (a.isSiteLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress()) return true;
+            byte[] b = a.getAddress();
+            if (b.length == 4) return (b[0] & 0xFF) == 100 && (b[1] & 0xC0) == 64;
+            return (b[0] & 0xFE) == 0xFC;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String hex(String s) {
+        if (s == null) return null;
+        String h = s.strip().replace(":", "").toLowerCase(Locale.ROOT);
+        return h.isEmpty() || !h.chars().allMatch(c -> Character.digit(c, 16) >= 0) ? null : h;
+    }
+}
