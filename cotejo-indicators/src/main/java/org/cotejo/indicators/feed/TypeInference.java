@@ -37,7 +37,9 @@ public final class TypeInference {
             Map.entry("package_cert_hashes.txt", ObservableType.APP_CERT_HASH),
             Map.entry("config_profiles.txt", ObservableType.PROFILE_ID),
             Map.entry("android_properties.txt", ObservableType.ANDROID_PROPERTY),
-            Map.entry("urls.txt", ObservableType.URL));
+            Map.entry("urls.txt", ObservableType.URL),
+            Map.entry("ja3.txt", ObservableType.JA3),
+            Map.entry("ja4.txt", ObservableType.JA4));
 
     /** Lists whose type is "an IP address" or "a hash", decided per line by shape. */
     static final Map<String, String> FILE_NAME_FAMILIES = Map.of(
