@@ -126,15 +126,15 @@ final class SyntheticCapture {
             else sseq += payload.length;
         }
 
-        /** Encrypted-looking exchanges: mostly small records and ACKs, one full-size segment in eight. */
+        /** Encrypted-looking exchanges: mostly small records and ACKs, one full-size segment in sixteen. */
         void chatter(int rounds) {
             for (int i = 0; i < rounds; i++) {
                 int r = random.nextInt(16);
-                if (r < 2) {
+                if (r < 1) {
                     frames.add(tcp(false, sseq, 0x10, 1400));
                     sseq += 1400;
                 } else if (r < 8) {
-                    int len = 40 + random.nextInt(200);
+                    int len = 30 + random.nextInt(120);
                     frames.add(tcp(i % 2 == 0, i % 2 == 0 ? cseq : sseq, 0x18, len));
                     if (i % 2 == 0) cseq += len;
                     else sseq += len;

@@ -40,6 +40,8 @@ public final class PcapTls implements ArtifactModule {
     }
 
     static Fields record(Instant time, long packet, Flow f, TlsClientHello h) {
+        String ja3 = h.ja3();
+        var ja4 = org.cotejo.forensics.network.pcap.tls.Ja4.of(h);
         return Fields.builder()
                 .put("timestamp", time == null ? null : MvtTime.format(time))
                 .put("packet", packet)
@@ -50,10 +52,10 @@ public final class PcapTls implements ArtifactModule {
                 .put("tls_version", h.version())
                 .put("server_name", h.serverName())
                 .put("alpn", h.alpn())
-                .put("ja3", h.ja3())
-                .put("ja3_md5", h.ja3Md5())
-                .put("ja4", h.ja4())
-                .put("ja4_r", h.ja4Raw())
+                .put("ja3", ja3)
+                .put("ja3_md5", TlsClientHello.md5(ja3))
+                .put("ja4", ja4.hashed())
+                .put("ja4_r", ja4.raw())
                 .build();
     }
 

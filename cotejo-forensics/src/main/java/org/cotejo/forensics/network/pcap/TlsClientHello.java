@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A TLS ClientHello (RFC 8446 §4.1.2, RFC 5246 §7.4.1.2), read from one TLS record
@@ -148,8 +147,13 @@ public record TlsClientHello(int version, List<Integer> ciphers, List<Integer> e
 
     /** The JA3 fingerprint: MD5 of {@link #ja3()}, lower-case hex. */
     public String ja3Md5() {
+        return md5(ja3());
+    }
+
+    /** MD5 of a JA3 string, lower-case hex. */
+    public static String md5(String ja3) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(ja3().getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(ja3.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -166,7 +170,13 @@ public record TlsClientHello(int version, List<Integer> ciphers, List<Integer> e
     }
 
     private static String join(List<Integer> values) {
-        return values.stream().filter(v -> !grease(v)).map(String::valueOf).collect(Collectors.joining("-"));
+        StringBuilder b = new StringBuilder(values.size() * 6);
+        for (int v : values) {
+            if (grease(v)) continue;
+            if (b.length() > 0) b.append('-');
+            b.append(v);
+        }
+        return b.toString();
     }
 
     private static final class Reader {

@@ -24,8 +24,13 @@ public record Ja4(String a, String ciphers, String extensions) {
         List<Integer> extensions = plain(h.extensions());
         String a = "t" + version(h) + (h.extensions().contains(0) ? "d" : "i") + count(ciphers.size()) + count(extensions.size())
                 + alpn(h.alpn());
-        String b = hexList(ciphers.stream().sorted().toList());
-        String c = hexList(extensions.stream().filter(e -> e != 0 && e != 16).sorted().toList());
+        List<Integer> sortedCiphers = new ArrayList<>(ciphers);
+        sortedCiphers.sort(null);
+        List<Integer> sortedExtensions = new ArrayList<>(extensions.size());
+        for (int e : extensions) if (e != 0 && e != 16) sortedExtensions.add(e);
+        sortedExtensions.sort(null);
+        String b = hexList(sortedCiphers);
+        String c = hexList(sortedExtensions);
         List<Integer> sig = plain(h.signatureAlgorithms());
         if (!sig.isEmpty()) c = c + "_" + hexList(sig);
         return new Ja4(a, b, c);
@@ -49,7 +54,9 @@ public record Ja4(String a, String ciphers, String extensions) {
     }
 
     private static String version(TlsClientHello h) {
-        int v = plain(h.supportedVersions()).stream().mapToInt(Integer::intValue).max().orElse(h.version());
+        int v = -1;
+        for (int x : plain(h.supportedVersions())) v = Math.max(v, x);
+        if (v < 0) v = h.version();
         return switch (v) {
             case 0x0304 -> "13";
             case 0x0303 -> "12";
@@ -82,11 +89,13 @@ public record Ja4(String a, String ciphers, String extensions) {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private static String hexList(List<Integer> values) {
         StringBuilder b = new StringBuilder(values.size() * 5);
         for (int v : values) {
             if (b.length() > 0) b.append(',');
-            b.append(String.format("%04x", v));
+            b.append(HEX[(v >> 12) & 0xF]).append(HEX[(v >> 8) & 0xF]).append(HEX[(v >> 4) & 0xF]).append(HEX[v & 0xF]);
         }
         return b.toString();
     }
