@@ -1,6 +1,5 @@
 package org.cotejo.forensics.network.pcap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cotejo.forensics.evidence.Extraction;
@@ -27,12 +25,11 @@ import org.cotejo.forensics.record.Fields;
 /**
  * The records and problems of every capture module, from one pass over the captures. The first
  * capture module to run reads the captures ({@link CaptureScan}) and spills each module's output, in
- * order, to a file in the extraction's work area; each module then replays its own file
+ * order, to a file in the extraction's work area ({@link SpillCodec}); each module then replays its own file
  * ({@link #replay}). So a capture is read once however many modules look at it, and nothing grows in
  * memory with its size.
  */
 final class CaptureResults {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte RECORD = 'R', PROBLEM = 'P';
 
     private final Path folder;
@@ -65,9 +62,9 @@ final class CaptureResults {
         files.sort(Comparator.comparing(SourceFile::path));
         DeviceAttribution devices = new DeviceAttribution(ctx.extraction().service(DeviceAddresses.class).orElse(DeviceAddresses.NONE));
         CaptureSink sink = new CaptureSink() {
-            @Override public void record(String module, int file, long packet, Fields fields) { write(module, RECORD, file, packet, fields.asMap()); }
+            @Override public void record(String module, int file, long packet, Fields fields) { write(module, RECORD, file, packet, fields, null); }
 
-            @Override public void problem(String module, int file, String message) { write(module, PROBLEM, file, 0, message); }
+            @Override public void problem(String module, int file, String message) { write(module, PROBLEM, file, 0, null, message); }
         };
         for (int i = 0; i < files.size(); i++) {
             SourceFile file = files.get(i);
@@ -86,19 +83,18 @@ final class CaptureResults {
         }
     }
 
-    private void write(String module, byte kind, int file, long packet, Object value) {
+    private void write(String module, byte kind, int file, long packet, Fields fields, String problem) {
         try {
             DataOutputStream out = spills.get(module);
             if (out == null) {
                 out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(module + ".bin")), 1 << 16));
                 spills.put(module, out);
             }
-            byte[] json = JSON.writeValueAsBytes(value);
             out.writeByte(kind);
             out.writeInt(file);
             out.writeLong(packet);
-            out.writeInt(json.length);
-            out.write(json);
+            if (fields != null) SpillCodec.write(out, fields);
+            else out.writeUTF(problem.length() > 16_000 ? problem.substring(0, 16_000) : problem);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the work area: " + e.getMessage(), e);
         }
@@ -109,7 +105,6 @@ final class CaptureResults {
     }
 
     /** Emits the module's records and reports its problems, in the order the pass met them. */
-    @SuppressWarnings("unchecked")
     void replay(String module, ModuleContext ctx) throws IOException {
         Path spill = folder.resolve(module + ".bin");
         if (!Files.exists(spill)) return;
@@ -123,13 +118,8 @@ final class CaptureResults {
                 }
                 SourceFile file = files.get(in.readInt());
                 long packet = in.readLong();
-                byte[] json = in.readNBytes(in.readInt());
-                if (kind == PROBLEM) {
-                    ctx.problem(file, JSON.readValue(json, String.class));
-                } else {
-                    Map<String, Object> map = JSON.readValue(json, LinkedHashMap.class);
-                    ctx.emit(Fields.of(map), ctx.provenance(file, "packet " + packet));
-                }
+                if (kind == PROBLEM) ctx.problem(file, in.readUTF());
+                else ctx.emit(SpillCodec.read(in), ctx.provenance(file, "packet " + packet));
             }
         }
         Files.delete(spill);
