@@ -31,9 +31,10 @@ public final class TcpStream {
     private List<Waiting> waiting;
     private int waitingBytes;
     private String stopped;
-    private final long[] markPackets = new long[MAX_MARKS];
-    private final long[] markNanos = new long[MAX_MARKS];
-    private final int[] markOffsets = new int[MAX_MARKS];
+    // allocated with the first byte kept: most flows of a busy capture never get that far
+    private long[] markPackets;
+    private long[] markNanos;
+    private int[] markOffsets;
     private int marks;
     private long overlaps;
 
@@ -119,7 +120,13 @@ public final class TcpStream {
         int n = Math.min(len - skip, cap - length);
         if (n <= 0) return false;
         if (!reserve(length + n)) return false;
-        if (marks < MAX_MARKS) {
+        if (markOffsets == null || (marks == markOffsets.length && marks < MAX_MARKS)) {
+            int n = markOffsets == null ? 4 : Math.min(MAX_MARKS, marks * 2);
+            markOffsets = markOffsets == null ? new int[n] : java.util.Arrays.copyOf(markOffsets, n);
+            markPackets = markPackets == null ? new long[n] : java.util.Arrays.copyOf(markPackets, n);
+            markNanos = markNanos == null ? new long[n] : java.util.Arrays.copyOf(markNanos, n);
+        }
+        if (marks < markOffsets.length) {
             markOffsets[marks] = length;
             markNanos[marks] = nanos;
             markPackets[marks++] = packet;
