@@ -55,7 +55,7 @@ class LoopbackCaptureTest {
         server.setEnabledProtocols(new String[] {"TLSv1.2"}); // so the certificate travels in clear
         int httpPort = http.getAddress().getPort(), tlsPort = server.getLocalPort();
         Path file = root.resolve("loopback.pcap");
-        Process dump = new ProcessBuilder(tcpdump.toString(), "-i", "lo", "-U", "-n", "-s", "0", "-w", file.toString(),
+        Process dump = new ProcessBuilder(tcpdump.toString(), "-i", "lo", "--immediate-mode", "-U", "-n", "-s", "0", "-w", file.toString(),
                 "tcp port " + httpPort + " or tcp port " + tlsPort).redirectErrorStream(true).start();
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(dump.getInputStream(), StandardCharsets.UTF_8));
@@ -84,7 +84,8 @@ class LoopbackCaptureTest {
                 s.getInputStream().read();
             }
             serving.join();
-            Thread.sleep(500); // let tcpdump write the last packets before it is stopped
+            // libpcap hands packets over in blocks; immediate mode and a pause let the last ones reach the file
+            Thread.sleep(1500);
         } finally {
             dump.destroy();
             dump.waitFor(10, TimeUnit.SECONDS);

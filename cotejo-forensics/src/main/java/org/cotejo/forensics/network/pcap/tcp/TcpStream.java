@@ -121,10 +121,10 @@ public final class TcpStream {
         if (n <= 0) return false;
         if (!reserve(length + n)) return false;
         if (markOffsets == null || (marks == markOffsets.length && marks < MAX_MARKS)) {
-            int n = markOffsets == null ? 4 : Math.min(MAX_MARKS, marks * 2);
-            markOffsets = markOffsets == null ? new int[n] : java.util.Arrays.copyOf(markOffsets, n);
-            markPackets = markPackets == null ? new long[n] : java.util.Arrays.copyOf(markPackets, n);
-            markNanos = markNanos == null ? new long[n] : java.util.Arrays.copyOf(markNanos, n);
+            int size = markOffsets == null ? 4 : Math.min(MAX_MARKS, marks * 2);
+            markOffsets = markOffsets == null ? new int[size] : java.util.Arrays.copyOf(markOffsets, size);
+            markPackets = markPackets == null ? new long[size] : java.util.Arrays.copyOf(markPackets, size);
+            markNanos = markNanos == null ? new long[size] : java.util.Arrays.copyOf(markNanos, size);
         }
         if (marks < markOffsets.length) {
             markOffsets[marks] = length;
