@@ -150,10 +150,6 @@ final class CaptureScan {
         sink.record(module, file, packet, label == null ? fields : fields.with("device", label));
     }
 
-    String device(String client, String server) {
-        return devices.label(client, server);
-    }
-
     static Instant time(long nanos) {
         return nanos == 0 ? null : Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
