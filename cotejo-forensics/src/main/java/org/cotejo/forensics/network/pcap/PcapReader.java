@@ -2,7 +2,6 @@ package org.cotejo.forensics.network.pcap;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,6 @@ public final class PcapReader implements AutoCloseable {
      */
     public record Packet(long number, Instant time, int linkType, byte[] data, long originalLength, int iface) {}
 
-    private record Iface(int linkType, long snapLength, boolean decimal, int exponent, long offsetSeconds, long perSecond) {}
-
     private static final int SHB = 0x0A0D0D0A;
     private static final int IDB = 1;
     private static final int OPB = 2;
@@ -61,7 +58,7 @@ public final class PcapReader implements AutoCloseable {
     private boolean bigEndian;
     private boolean nanos;
     private int linkType;
-    private final List<Iface> ifaces = new ArrayList<>();
+    private final List<PcapngInterface> ifaces = new ArrayList<>();
     private long number;
     private boolean done;
     private final Frame scratch = new Frame();
@@ -234,7 +231,7 @@ public final class PcapReader implements AutoCloseable {
                     long low = i32(body + 8) & 0xFFFFFFFFL;
                     long cap = i32(body + 12) & 0xFFFFFFFFL;
                     long orig = i32(body + 16) & 0xFFFFFFFFL;
-                    Iface i = iface(id, where);
+                    PcapngInterface i = iface(id, where);
                     int data = body + 20;
                     if (cap > bodyEnd - data) throw new Truncated(where + ": captured length " + cap + " is over its block's " + (bodyEnd - data) + " bytes; capture damaged, rest skipped");
                     number = n;
@@ -244,7 +241,7 @@ public final class PcapReader implements AutoCloseable {
                 case SPB -> {
                     if (bodyEnd - body < 4) throw new Truncated(where + ": simple packet block too short; capture ends here");
                     long orig = i32(body) & 0xFFFFFFFFL;
-                    Iface i = iface(0, where);
+                    PcapngInterface i = iface(0, where);
                     long cap = Math.min(orig, bodyEnd - body - 4);
                     if (i.snapLength() > 0) cap = Math.min(cap, i.snapLength());
                     number = n;
@@ -256,19 +253,10 @@ public final class PcapReader implements AutoCloseable {
         }
     }
 
-    private void fill(Frame f, long n, Iface i, long units, boolean timed, int data, int cap, long orig, int id) {
+    private void fill(Frame f, long n, PcapngInterface i, long units, boolean timed, int data, int cap, long orig, int id) {
         f.number = n;
         f.timed = timed;
-        if (timed) {
-            if (i.perSecond() > 0 && units >= 0) {
-                f.seconds = units / i.perSecond() + i.offsetSeconds();
-                f.nanos = (int) ((units % i.perSecond()) * (1_000_000_000L / i.perSecond()));
-            } else {
-                Instant t = time(i, units);
-                f.seconds = t.getEpochSecond();
-                f.nanos = t.getNano();
-            }
-        }
+        if (timed) i.setTime(f, units);
         f.linkType = i.linkType();
         f.data = buf;
         f.offset = data;
@@ -277,50 +265,15 @@ public final class PcapReader implements AutoCloseable {
         f.iface = id;
     }
 
-    private Iface iface(int id, String where) {
+    private PcapngInterface iface(int id, String where) {
         if (id < 0 || id >= ifaces.size()) throw new Truncated(where + ": on interface " + id + ", which the section does not declare; capture ends here");
         return ifaces.get(id);
     }
 
-    private Iface iface(int p, int end, String where) {
-        if (end - p < 8) throw new Truncated(where + ": interface description too short; capture ends here");
-        int link = u16(p);
-        long snap = i32(p + 4) & 0xFFFFFFFFL;
-        boolean decimal = true;
-        int exponent = 6;
-        long offset = 0;
-        p += 8;
-        while (end - p >= 4) {
-            int code = u16(p);
-            int len = u16(p + 2);
-            p += 4;
-            if (code == 0 || len > end - p) break;
-            if (code == 9 && len >= 1) {
-                int v = buf[p] & 0xFF;
-                decimal = (v & 0x80) == 0;
-                exponent = v & 0x7F;
-            } else if (code == 14 && len >= 8) {
-                offset = bigEndian ? ((long) i32(p) << 32) | (i32(p + 4) & 0xFFFFFFFFL) : ((long) i32(p + 4) << 32) | (i32(p) & 0xFFFFFFFFL);
-            }
-            p = Math.min(end, p + ((len + 3) & ~3));
-        }
-        if (decimal ? exponent > 18 : exponent > 63) {
-            problems.accept(where + ": interface " + ifaces.size() + " has an unusable timestamp resolution; microseconds assumed");
-            decimal = true;
-            exponent = 6;
-        }
-        // the usual resolutions (decimal, up to nanoseconds) divide without BigInteger on the hot path
-        long perSecond = decimal && exponent <= 9 ? (long) Math.pow(10, exponent) : 0;
-        return new Iface(link, snap, decimal, exponent, offset, perSecond);
-    }
-
-    /** Units since the epoch at the interface's resolution, as an instant. */
-    static Instant time(Iface f, long units) {
-        BigInteger u = new BigInteger(Long.toUnsignedString(units));
-        BigInteger per = f.decimal() ? BigInteger.TEN.pow(f.exponent()) : BigInteger.ONE.shiftLeft(f.exponent());
-        BigInteger[] qr = u.divideAndRemainder(per);
-        long nanosPart = qr[1].multiply(BigInteger.valueOf(1_000_000_000L)).divide(per).longValue();
-        return Instant.ofEpochSecond(qr[0].longValue() + f.offsetSeconds(), nanosPart);
+    private PcapngInterface iface(int p, int end, String where) {
+        PcapngInterface i = PcapngInterface.read(buf, p, end, bigEndian, problems, where, ifaces.size());
+        if (i == null) throw new Truncated(where + ": interface description too short; capture ends here");
+        return i;
     }
 
     /** Makes {@code n} bytes available from {@code pos} if the stream has them; returns how many are. */
