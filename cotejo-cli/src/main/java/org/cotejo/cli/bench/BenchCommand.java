@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", header = "Measure Cotejo's speed on this machine; prints figures, asserts nothing.",
-        subcommands = {BenchCommand.Iocs.class, IosCheckBenchmark.class, AndroidCheckBenchmark.class, CaseBench.class, CorrelationBench.class, ZeekBenchmark.class}, mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  ./cotejo bench iocs", "  ./cotejo bench ios", "  COTEJO_JAVA_OPTS=-Xmx1g ./cotejo bench iocs --only a"})
+        subcommands = {BenchCommand.Iocs.class, IosCheckBenchmark.class, AndroidCheckBenchmark.class, CaseBench.class, CorrelationBench.class, PcapBench.class, ZeekBenchmark.class}, mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  ./cotejo bench iocs", "  ./cotejo bench ios", "  ./cotejo bench pcap --gigabytes 0.2", "  ./cotejo bench zeek", "  COTEJO_JAVA_OPTS=-Xmx1g ./cotejo bench iocs --only a"})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

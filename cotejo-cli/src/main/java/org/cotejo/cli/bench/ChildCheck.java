@@ -18,10 +18,16 @@ final class ChildCheck {
 
     /** Runs {@code args} (a `check` command line); prints the figures and the child's output; returns its exit code. */
     static int run(PrintWriter out, String heap, Path scratch, List<String> args) throws Exception {
+        return run(out, heap, scratch, List.of(), args);
+    }
+
+    /** As {@link #run(PrintWriter, String, Path, List)}, with more options for the child JVM. */
+    static int run(PrintWriter out, String heap, Path scratch, List<String> jvmOptions, List<String> args) throws Exception {
         Path peak = scratch.resolve("peak-heap.txt");
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx" + heap);
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(Path.of(ChildCheck.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         cmd.add("org.cotejo.cli.Main");

@@ -85,7 +85,7 @@ final class IosCheckBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void writePegasus(Path to) throws IOException {
+    static void writePegasus(Path to) throws IOException {
         for (DefaultFeed d : DefaultFeeds.list()) {
             if (d.resource().endsWith("2021-07-18_nso/pegasus.stix2")) {
                 try (InputStream in = d.open()) {

@@ -43,10 +43,13 @@ final class NetlogCheck implements Callable<Integer> {
     @Mixin
     CheckOptions options;
 
+    @Mixin
+    DeviceOptions devices;
+
     @Override
     public Integer call() throws Exception {
         if (format == null && !map.isEmpty()) throw new org.cotejo.core.CotejoException("--map needs --format");
         NetlogFormat f = format == null ? null : NetlogFormat.of(format, map);
-        return CheckRun.execute(spec, EvidenceKind.NETLOG, path, options, p -> NetlogFiles.open(p, f));
+        return CheckRun.execute(spec, EvidenceKind.NETLOG, path, options, devices.attach(p -> NetlogFiles.open(p, f)), devices.source());
     }
 }

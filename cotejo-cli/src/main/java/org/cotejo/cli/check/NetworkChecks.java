@@ -18,11 +18,14 @@ final class NetworkChecks {
 
     @Command(name = "pcap",
             header = "Check a packet capture (pcap or pcapng), or a folder of captures read in name order.",
-            description = {"Streams the capture (never loaded whole): DNS responses (queries, CNAMEs, addresses) and TLS",
-                "ClientHellos (server name, ALPN, JA3) over Ethernet, VLANs, Linux cooked or raw IP, IPv4 and IPv6.",
-                "A truncated or damaged capture is read up to the damage, which is reported by packet number."},
+            description = {"Streams the capture once (never loaded whole), reassembling the start of each TCP stream:",
+                "DNS responses over UDP and TCP, TLS ClientHellos (server name, ALPN, JA3, JA4), ServerHellos (JA3S),",
+                "server certificates sent in clear (TLS 1.2 and earlier; TLS 1.3 encrypts them), HTTP requests,",
+                "DHCP leases and one summary per TCP/UDP flow, over Ethernet, VLANs, Linux cooked or raw IP, IPv4",
+                "and IPv6. A truncated or damaged capture is read up to the damage, reported by packet number."},
             footer = {"", "Examples:",
-                "  cotejo check pcap pirogue-session/capture.pcapng --iocs pegasus.stix2 --out results/"},
+                "  cotejo check pcap pirogue-session/capture.pcapng --iocs pegasus.stix2 --out results/",
+                "  cotejo check pcap wifi.pcap --device-ip 192.168.4.23=phone-A --device-ip fe80::1c2b:3aff:fe4d:5e6f=phone-A"},
             mixinStandardHelpOptions = true)
     static final class Pcap implements Callable<Integer> {
         @Spec
@@ -34,9 +37,12 @@ final class NetworkChecks {
         @Mixin
         CheckOptions options;
 
+        @Mixin
+        DeviceOptions devices;
+
         @Override
         public Integer call() throws Exception {
-            return CheckRun.execute(spec, EvidenceKind.PCAP, path, options, Captures::open);
+            return CheckRun.execute(spec, EvidenceKind.PCAP, path, options, devices.attach(Captures::open), devices.source());
         }
     }
 
@@ -55,9 +61,12 @@ final class NetworkChecks {
         @Mixin
         CheckOptions options;
 
+        @Mixin
+        DeviceOptions devices;
+
         @Override
         public Integer call() throws Exception {
-            return CheckRun.execute(spec, EvidenceKind.ZEEK, path, options, ZeekLogs::open);
+            return CheckRun.execute(spec, EvidenceKind.ZEEK, path, options, devices.attach(ZeekLogs::open), devices.source());
         }
     }
 
@@ -76,9 +85,12 @@ final class NetworkChecks {
         @Mixin
         CheckOptions options;
 
+        @Mixin
+        DeviceOptions devices;
+
         @Override
         public Integer call() throws Exception {
-            return CheckRun.execute(spec, EvidenceKind.SURICATA, path, options, SuricataEve::open);
+            return CheckRun.execute(spec, EvidenceKind.SURICATA, path, options, devices.attach(SuricataEve::open), devices.source());
         }
     }
 }

@@ -30,8 +30,11 @@ final class PirogueCheck implements Callable<Integer> {
     @Mixin
     CheckOptions options;
 
+    @Mixin
+    DeviceOptions devices;
+
     @Override
     public Integer call() throws Exception {
-        return CheckRun.execute(spec, EvidenceKind.PIROGUE, path, options, PirogueSessions::open);
+        return CheckRun.execute(spec, EvidenceKind.PIROGUE, path, options, devices.attach(PirogueSessions::open), devices.source());
     }
 }

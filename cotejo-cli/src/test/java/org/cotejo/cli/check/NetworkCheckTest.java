@@ -124,4 +124,34 @@ class NetworkCheckTest {
         Run detections = cotejo("case", "detections", "-C", dir, "--json");
         assertThat(detections.out()).contains("track.exploit-delivery.net");
     }
+
+    @Test
+    void deviceAddressesLabelCaptureAndLogRecordsInFindingsAndTimeline() throws Exception {
+        Path capture = tmp.resolve("evidence/session.pcap");
+        Files.createDirectories(capture.getParent());
+        Files.write(capture, dnsResponseCapture("track.exploit-delivery.net"));
+        Path out = tmp.resolve("results");
+
+        Run r = cotejo("check", "pcap", capture.toString(), "--iocs", feed.toString(), "--device-ip", "10.0.0.7=phone-A", "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(CheckRun.FOUND_HIGH);
+        assertThat(JSON.readTree(out.resolve("findings.json").toFile()).path("detections").toString()).contains("\"device\":\"phone-A\"");
+        assertThat(Files.readString(out.resolve("timeline.jsonl"))).contains("by phone-A (10.0.0.7)");
+
+        Path dir = tmp.resolve("evidence/zeek");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("dns.log"), String.join("\n",
+                "#separator \\x09", "#set_separator\t,", "#empty_field\t(empty)", "#unset_field\t-", "#path\tdns",
+                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tquery\tanswers",
+                "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tvector[string]",
+                "1710000000.250000\tCx1\t10.0.0.7\t50000\t198.51.100.53\t53\tudp\tcdn.exploit-delivery.net\t203.0.113.9", ""));
+        Path zeekOut = tmp.resolve("zeek-results");
+        Run z = cotejo("check", "zeek", dir.toString(), "--iocs", feed.toString(), "--device-ip", "10.0.0.7=phone-A", "--out", zeekOut.toString());
+        assertThat(z.code()).as(z.err()).isEqualTo(CheckRun.FOUND_HIGH);
+        assertThat(JSON.readTree(zeekOut.resolve("findings.json").toFile()).path("detections").toString()).contains("\"device\":\"phone-A\"");
+
+        Run bad = cotejo("check", "pcap", capture.toString(), "--device-ip", "phone-A");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--device-ip: 'phone-A' is not an IPv4 or IPv6 address");
+    }
 }

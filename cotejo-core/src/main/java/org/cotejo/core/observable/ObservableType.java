@@ -34,7 +34,11 @@ public enum ObservableType {
     PROFILE_ID("profile-id", "configuration-profile id", Identifiers::normaliseProfileId),
     ANDROID_PROPERTY("android-property", "Android property name", Identifiers::normaliseAndroidProperty),
     /** Hash of an X.509 certificate (MD5, SHA-1 or SHA-256 by length). */
-    X509_HASH("x509-hash", "X.509 certificate hash", Hashes::normaliseAnyLength);
+    X509_HASH("x509-hash", "X.509 certificate hash", Hashes::normaliseAnyLength),
+    /** JA3 or JA3S TLS fingerprint: the MD5 (hex) of the JA3 string, as feeds and Zeek/Suricata write it. */
+    JA3("ja3", "JA3 fingerprint", TlsFingerprints::normaliseJa3),
+    /** JA4 TLS client fingerprint in its hashed form ({@code t13d1516h2_8daaf6152771_e5627efa2ab1}), lower-case. */
+    JA4("ja4", "JA4 fingerprint", TlsFingerprints::normaliseJa4);
 
     /** A per-type normaliser: refanged raw text in, canonical value out, or a reason to reject it. */
     @FunctionalInterface

@@ -12,7 +12,7 @@ import org.cotejo.core.observable.ObservableType;
  * registrars) follows a vendor's procurement and supports it only weakly.
  */
 public enum EvidenceLevel {
-    /** Process names, implant file paths and hashes, profile ids, app ids and signing certificates, exploit artefacts. */
+    /** Process names, implant file paths and hashes, profile ids, app ids and signing certificates, TLS fingerprints, exploit artefacts. */
     TOOL("tool"),
     /** Delivery, validation and C2 domains and URLs, dedicated server addresses and certificates, attacker accounts, lure texts. */
     OPERATOR("operator"),
@@ -45,6 +45,8 @@ public enum EvidenceLevel {
             case CIDR -> WEAK_INFRASTRUCTURE;
             case PROCESS_NAME, FILE_NAME, FILE_PATH, MD5, SHA1, SHA256, SHA512, APP_ID, APP_CERT_HASH, PROFILE_ID,
                  ANDROID_PROPERTY -> TOOL;
+            // a TLS fingerprint is the implant's TLS library, the same for every customer of the tool
+            case JA3, JA4 -> TOOL;
         };
     }
 }

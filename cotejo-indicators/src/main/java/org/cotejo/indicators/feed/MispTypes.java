@@ -74,6 +74,11 @@ final class MispTypes {
                 return Mapped.of(fileName(value));
             case "x509-fingerprint-md5", "x509-fingerprint-sha1", "x509-fingerprint-sha256":
                 return Mapped.of(new Typed(ObservableType.X509_HASH, value));
+            case "ja3-fingerprint-md5", "ja3s-fingerprint-md5":
+                return Mapped.of(new Typed(ObservableType.JA3, value));
+            case "ja4-fingerprint":
+                // MISP has no JA4 attribute type; some tools write the ja4-plus relation name as one
+                return Mapped.of(new Typed(ObservableType.JA4, value));
             default:
                 if (OUT_OF_SCOPE.contains(t)) return Mapped.skip("MISP type '" + type + "' is out of scope");
                 return Mapped.skip("MISP type '" + type + "' is not supported");
@@ -94,6 +99,12 @@ final class MispTypes {
             }
         }
         if ("process".equals(objectName) && rel.equals("name")) return relation(ObservableType.PROCESS_NAME, value);
+        // JA4 lives in MISP's ja4-plus object as a text attribute; only the TLS client form (JA4) is an
+        // observable here, the other JA4+ variants (JA4T, JA4H...) have other shapes and are skipped
+        if ("ja4-plus".equals(objectName) && rel.equals("ja4-fingerprint")) {
+            return value != null && value.strip().matches("(?i)[tqd][0-9a-z]{2}[di]\\d{4}[0-9a-z]{2}_[0-9a-f]{12}_[0-9a-f]{12}")
+                    ? relation(ObservableType.JA4, value) : Mapped.skip("ja4-plus value is not a JA4 (TLS client) fingerprint");
+        }
         if (MispWriter.OBJECT_NAME.equals(objectName)) {
             var t = ObservableType.fromKey(rel);
             if (t.isPresent()) return relation(t.get(), value);
@@ -148,13 +159,14 @@ final class MispTypes {
             case SHA256 -> "sha256";
             case SHA512 -> "sha512";
             case X509_HASH -> "x509-fingerprint-" + (value.length() == 32 ? "md5" : value.length() == 40 ? "sha1" : "sha256");
+            case JA3 -> "ja3-fingerprint-md5";
             default -> null;
         };
     }
 
     static String categoryFor(ObservableType type) {
         return switch (type) {
-            case DOMAIN, URL, IPV4, IPV6, CIDR -> "Network activity";
+            case DOMAIN, URL, IPV4, IPV6, CIDR, JA3, JA4 -> "Network activity";
             case FILE_PATH, PROCESS_NAME, PROFILE_ID, ANDROID_PROPERTY -> "Artifacts dropped";
             default -> "Payload delivery";
         };

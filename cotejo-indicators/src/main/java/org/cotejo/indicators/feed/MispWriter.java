@@ -129,6 +129,7 @@ public final class MispWriter {
         return switch (type) {
             case PROCESS_NAME -> new String[] {"process", "name", "text"};
             case APP_ID -> new String[] {"android-app", "appid", "text"};
+            case JA4 -> new String[] {"ja4-plus", "ja4-fingerprint", "text"};
             case APP_CERT_HASH -> new String[] {"android-app", "certificate",
                     value.length() == 32 ? "md5" : value.length() == 40 ? "sha1" : "sha256"};
             default -> new String[] {OBJECT_NAME, type.key(), "text"};

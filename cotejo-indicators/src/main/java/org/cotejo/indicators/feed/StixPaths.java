@@ -39,7 +39,11 @@ final class StixPaths {
             Map.entry("android-property:name", ObservableType.ANDROID_PROPERTY),
             Map.entry("x509-certificate:hashes.md5", ObservableType.X509_HASH),
             Map.entry("x509-certificate:hashes.sha1", ObservableType.X509_HASH),
-            Map.entry("x509-certificate:hashes.sha256", ObservableType.X509_HASH));
+            Map.entry("x509-certificate:hashes.sha256", ObservableType.X509_HASH),
+            // STIX has no object for TLS fingerprints: Cotejo's own custom object (docs/feeds.md)
+            Map.entry("x-cotejo-tls-fingerprint:ja3", ObservableType.JA3),
+            Map.entry("x-cotejo-tls-fingerprint:ja3s", ObservableType.JA3),
+            Map.entry("x-cotejo-tls-fingerprint:ja4", ObservableType.JA4));
 
     /** The observable type of a path, refined by the value where the type depends on it (an address with '/' is a range). */
     static Optional<ObservableType> typeOf(StixPattern.ObjectPath path, String value) {
@@ -86,6 +90,8 @@ final class StixPaths {
             case PROFILE_ID -> "configuration-profile:id";
             case ANDROID_PROPERTY -> "android-property:name";
             case X509_HASH -> "x509-certificate:hashes.'" + algorithmByLength(value) + "'";
+            case JA3 -> "x-cotejo-tls-fingerprint:ja3";
+            case JA4 -> "x-cotejo-tls-fingerprint:ja4";
         };
     }
 

@@ -17,6 +17,7 @@ public final class TypeInference {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(/\\d{1,3})?");
+    private static final Pattern JA4 = Pattern.compile("(?i)[tqd][0-9a-z]{2}[di][0-9]{4}[0-9a-z]{2}_[0-9a-f]{12}_[0-9a-f]{12}");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final Pattern DOMAIN = Pattern.compile("(?i)([a-z0-9_]([a-z0-9_-]*[a-z0-9_])?\\.)+[a-z][a-z0-9-]*[a-z0-9]\\.?");
     // Refanged shapes too, so "example[.]com" is still a domain; the normaliser refangs.
@@ -37,7 +38,9 @@ public final class TypeInference {
             Map.entry("package_cert_hashes.txt", ObservableType.APP_CERT_HASH),
             Map.entry("config_profiles.txt", ObservableType.PROFILE_ID),
             Map.entry("android_properties.txt", ObservableType.ANDROID_PROPERTY),
-            Map.entry("urls.txt", ObservableType.URL));
+            Map.entry("urls.txt", ObservableType.URL),
+            Map.entry("ja3.txt", ObservableType.JA3),
+            Map.entry("ja4.txt", ObservableType.JA4));
 
     /** Lists whose type is "an IP address" or "a hash", decided per line by shape. */
     static final Map<String, String> FILE_NAME_FAMILIES = Map.of(
@@ -70,6 +73,7 @@ public final class TypeInference {
     public static Optional<ObservableType> infer(String raw) {
         String v = DEFANGED.matcher(raw.strip()).replaceAll(m -> m.group().toLowerCase(Locale.ROOT).startsWith("hxxp") ? "http" : ".");
         if (v.contains("://")) return Optional.of(ObservableType.URL);
+        if (JA4.matcher(v).matches()) return Optional.of(ObservableType.JA4); // its shape is unique; a JA3 looks like any MD5
         Optional<ObservableType> ip = ipType(v);
         if (ip.isPresent()) return ip;
         if (v.indexOf('@') > 0 && DOMAIN.matcher(v.substring(v.lastIndexOf('@') + 1)).matches()) return Optional.of(ObservableType.EMAIL);

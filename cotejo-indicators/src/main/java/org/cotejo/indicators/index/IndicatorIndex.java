@@ -133,7 +133,7 @@ public final class IndicatorIndex {
             case PROCESS_NAME -> matchProcess(v, sink);
             case FILE_NAME -> matchExact(ObservableType.FILE_NAME, v, MatchRule.FILE_NAME_EXACT, sink);
             case FILE_PATH -> matchPath(v, sink);
-            case MD5, SHA1, SHA256, SHA512, APP_CERT_HASH, X509_HASH -> matchExact(o.type(), v, MatchRule.HASH_EXACT, sink);
+            case MD5, SHA1, SHA256, SHA512, APP_CERT_HASH, X509_HASH, JA3, JA4 -> matchExact(o.type(), v, MatchRule.HASH_EXACT, sink);
             case APP_ID, PROFILE_ID, ANDROID_PROPERTY -> matchExact(o.type(), v, MatchRule.EXACT, sink);
         };
     }

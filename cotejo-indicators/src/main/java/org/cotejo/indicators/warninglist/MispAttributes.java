@@ -47,7 +47,8 @@ final class MispAttributes {
             Map.entry("filename", EnumSet.of(FILE_NAME)),
             Map.entry("x509-fingerprint-md5", EnumSet.of(X509_HASH)),
             Map.entry("x509-fingerprint-sha1", EnumSet.of(X509_HASH)),
-            Map.entry("x509-fingerprint-sha256", EnumSet.of(X509_HASH)));
+            Map.entry("x509-fingerprint-sha256", EnumSet.of(X509_HASH)),
+            Map.entry("ja3-fingerprint-md5", EnumSet.of(JA3)));
 
     /** The observable types a MISP attribute type names; empty when Cotejo has no such observable. */
     static Set<ObservableType> observableTypes(String mispAttribute) {

@@ -32,8 +32,9 @@ class FeedWriterRoundTripTest {
                 indicator("indicator--o", "[email-addr:value = 'op@example.org']"),
                 indicator("indicator--r", "[file:path = '/private/var/tmp/x']"),
                 indicator("indicator--u", "[domain-name:value = 'loose.example']"),
+                indicator("indicator--t", "[x-cotejo-tls-fingerprint:ja3 = 'E7D705A3286E19EA42F587B344EE6865' OR x-cotejo-tls-fingerprint:ja4 = 't13d1516h2_8daaf6152771_e5627efa2ab1']"),
                 indicates("indicator--a", "malware--1"), indicates("indicator--b", "malware--1"), indicates("indicator--c", "malware--1"),
-                indicates("indicator--d", "malware--1"), indicates("indicator--e", "malware--1"), indicates("indicator--f", "malware--1"),
+                indicates("indicator--d", "malware--1"), indicates("indicator--e", "malware--1"), indicates("indicator--f", "malware--1"), indicates("indicator--t", "malware--1"),
                 indicates("indicator--o", "intrusion-set--1")));
     }
 
@@ -49,7 +50,7 @@ class FeedWriterRoundTripTest {
         assertThat(original.skips()).isEmpty();
         byte[] stix = new StixWriter(WHEN).toBytes(original.indicators());
         Feed back = FeedReader.defaults().strict(true).read("out.stix2", stix);
-        assertThat(meaning(back)).isEqualTo(meaning(original)).hasSize(13);
+        assertThat(meaning(back)).isEqualTo(meaning(original)).hasSize(15);
     }
 
     @Test

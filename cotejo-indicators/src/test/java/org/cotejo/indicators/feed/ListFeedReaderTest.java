@@ -49,4 +49,11 @@ class ListFeedReaderTest {
         assertThat(values(feed)).containsExactly("file-name:a.example", "file-name:192.0.2.1");
         assertThat(feed.notes()).containsExactly("type given by the user: file name");
     }
+
+    @Test
+    void readsJa3AndJa4ListsByNameAndJa4ByItsShape() {
+        assertThat(values(read("ja3.txt", "e7d705a3286e19ea42f587b344ee6865\n"))).containsExactly("ja3:e7d705a3286e19ea42f587b344ee6865");
+        assertThat(values(read("ja4.txt", "t13d1516h2_8daaf6152771_e5627efa2ab1\n"))).containsExactly("ja4:t13d1516h2_8daaf6152771_e5627efa2ab1");
+        assertThat(values(read("assorted", "t13d1516h2_8daaf6152771_e5627efa2ab1\n"))).containsExactly("ja4:t13d1516h2_8daaf6152771_e5627efa2ab1");
+    }
 }

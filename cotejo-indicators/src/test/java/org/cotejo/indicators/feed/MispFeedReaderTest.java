@@ -111,4 +111,16 @@ class MispFeedReaderTest {
         assertThat(feed.indicators().get(0).location()).startsWith("Event e1 Object android-app o1 Attribute i");
         assertThat(feed.notes()).containsExactly("Event e1: 1 android-app 'name' attributes read as app names, not indicators");
     }
+
+    @Test
+    void readsJa3AttributesAndJa4InJa4PlusObjectsButNotOtherJa4Variants() {
+        String object = "{\"name\": \"ja4-plus\", \"uuid\": \"o2\", \"Attribute\": ["
+                + "{\"uuid\": \"f\", \"object_relation\": \"ja4-fingerprint\", \"type\": \"text\", \"value\": \"T13D1516H2_8daaf6152771_e5627efa2ab1\", \"to_ids\": true},"
+                + "{\"uuid\": \"t\", \"object_relation\": \"ja4-type\", \"type\": \"text\", \"value\": \"JA4\", \"to_ids\": false}]}";
+        String tcp = "{\"name\": \"ja4-plus\", \"uuid\": \"o3\", \"Attribute\": ["
+                + "{\"uuid\": \"g\", \"object_relation\": \"ja4-fingerprint\", \"type\": \"text\", \"value\": \"64240_2-1-3-1-1-4_1460_8\", \"to_ids\": true}]}";
+        Feed feed = read("m.json", "{\"Event\": {\"uuid\": \"e1\", \"info\": \"C2\", \"Attribute\": ["
+                + attribute("a1", "ja3-fingerprint-md5", "\"E7D705A3286E19EA42F587B344EE6865\"") + "], \"Object\": [" + object + "," + tcp + "]}}");
+        assertThat(values(feed)).containsExactly("ja3:e7d705a3286e19ea42f587b344ee6865", "ja4:t13d1516h2_8daaf6152771_e5627efa2ab1");
+    }
 }

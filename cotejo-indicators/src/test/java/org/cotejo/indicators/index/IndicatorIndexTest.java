@@ -183,6 +183,16 @@ class IndicatorIndexTest {
     }
 
     @Test
+    void tlsFingerprintsMatchExactlyAndStayApartFromFileHashes() {
+        add(ObservableType.JA3, "e7d705a3286e19ea42f587b344ee6865");
+        add(ObservableType.JA4, "t13d1516h2_8daaf6152771_e5627efa2ab1");
+        assertThat(match(ObservableType.JA3, "E7D705A3286E19EA42F587B344EE6865")).extracting(Match::rule).containsExactly(MatchRule.HASH_EXACT);
+        assertThat(match(ObservableType.MD5, "e7d705a3286e19ea42f587b344ee6865")).isEmpty();
+        assertThat(match(ObservableType.JA4, "t13d1516h2_8daaf6152771_e5627efa2ab1")).hasSize(1);
+        assertThat(match(ObservableType.JA4, "t13d1516h2_8daaf6152771_e5627efa2ab2")).isEmpty();
+    }
+
+    @Test
     void appCertificateHashesAreKeptApartFromFileHashes() {
         String h = "a".repeat(64);
         add(ObservableType.APP_CERT_HASH, h);

@@ -1,12 +1,9 @@
 package org.cotejo.forensics.network.pcap;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.EvidenceKind;
@@ -15,8 +12,6 @@ import org.cotejo.forensics.evidence.FileTree;
 import org.cotejo.forensics.evidence.FolderTree;
 import org.cotejo.forensics.evidence.WorkArea;
 import org.cotejo.forensics.module.FsLocator;
-import org.cotejo.forensics.module.ModuleContext;
-import org.cotejo.forensics.module.SourceFile;
 
 /**
  * Opens packet captures as an extraction of kind {@link EvidenceKind#PCAP}: one capture file (pcap or
@@ -49,37 +44,6 @@ public final class Captures {
     private static boolean isCapture(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return PcapReader.isCapture(in.readNBytes(4));
-        }
-    }
-
-    /** Receives each packet of each capture with the file it is in. */
-    @FunctionalInterface
-    interface PacketHandler {
-        void packet(SourceFile file, PcapReader.Packet packet) throws IOException;
-    }
-
-    /**
-     * Streams every packet of every capture in the extraction, in path order then packet order, to
-     * {@code handler}. The reader's damage reports become problems naming the file.
-     */
-    static void eachPacket(ModuleContext ctx, PacketHandler handler) throws IOException {
-        List<SourceFile> files = new ArrayList<>();
-        ctx.extraction().tree().walk(e -> {
-            if (e.isFile()) files.add(SourceFile.of(e));
-        });
-        files.sort(java.util.Comparator.comparing(SourceFile::path));
-        for (SourceFile file : files) {
-            try (InputStream in = new BufferedInputStream(ctx.open(file), 1 << 16)) {
-                in.mark(4);
-                byte[] head = in.readNBytes(4);
-                in.reset();
-                if (!PcapReader.isCapture(head)) continue; // a folder's other files
-                try (PcapReader reader = new PcapReader(in, message -> ctx.problem(file, message))) {
-                    for (PcapReader.Packet p; (p = reader.next()) != null; ) handler.packet(file, p);
-                }
-            } catch (IOException e) {
-                ctx.problem(file, "not read to its end: " + e.getMessage());
-            }
         }
     }
 }

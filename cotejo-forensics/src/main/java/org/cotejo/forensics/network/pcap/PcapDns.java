@@ -11,7 +11,6 @@ import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -19,69 +18,34 @@ import org.cotejo.forensics.record.TimelineEvent;
 import org.cotejo.forensics.record.TraceClass;
 
 /**
- * DNS responses seen in a packet capture (UDP from port 53): which names the client looked up, and
- * what they resolved to. One record per response, whether or not its query was captured; queries
- * alone are not records (a response says the look-up happened and what came back).
+ * DNS responses seen in a packet capture, over UDP (from port 53) and over TCP (port 53, reassembled,
+ * length-prefixed messages): which names the client looked up, and what they resolved to. One record
+ * per response, whether or not its query was captured; queries alone are not records (a response says
+ * the look-up happened and what came back).
  *
  * <p>Fields: {@code timestamp} (UTC, absent for a pcapng simple packet), {@code packet},
  * {@code client_ip}, {@code client_port}, {@code server_ip}, {@code server_port}, {@code dns_id},
  * {@code query_name}, {@code query_type}, {@code rcode}, {@code answers} (each {@code name},
- * {@code type}, {@code ttl}, {@code value}), {@code cnames} and {@code addresses} (the A/AAAA values).
- * Only the first fragment of a fragmented response is seen; a response cut short by fragmentation or
- * capture length is a problem naming the packet.
+ * {@code type}, {@code ttl}, {@code value}), {@code cnames} and {@code addresses} (the A/AAAA values),
+ * {@code transport} ("udp" or "tcp"), and {@code device} when the client is attributed. Only the first
+ * fragment of a fragmented UDP response is seen; a response cut short by fragmentation or capture
+ * length is a problem naming the packet.
  */
 public final class PcapDns implements ArtifactModule {
-    private static final int MAX_PROBLEMS = 100;
+    static final String NAME = "PcapDns";
 
-    @Override public String name() { return "PcapDns"; }
+    @Override public String name() { return NAME; }
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
-    @Override public String description() { return "DNS responses (names looked up and their addresses) from packet captures"; }
+    @Override public String description() { return "DNS responses over UDP and TCP (names looked up and their addresses) from packet captures"; }
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        PerFile state = new PerFile();
-        Captures.eachPacket(ctx, (file, p) -> {
-            if (state.file != file) state.finish(ctx).start(file);
-            IpPacket ip = state.decoder.decode(p);
-            if (ip == null || ip.protocol() != IpPacket.UDP || ip.sourcePort() != 53) return;
-            DnsMessage m;
-            try {
-                m = DnsMessage.parse(ip.data(), ip.payloadStart(), ip.payloadEnd());
-            } catch (DnsMessage.Malformed e) {
-                if (++state.broken <= MAX_PROBLEMS) {
-                    ctx.problem(file, "packet " + p.number() + ": DNS message unreadable"
-                            + (ip.firstFragment() ? " (first fragment only)" : "") + ": " + e.getMessage() + "; skipped");
-                }
-                return;
-            }
-            if (!m.response()) return;
-            ctx.emit(record(p, ip, m), ctx.provenance(file, "packet " + p.number()));
-        });
-        state.finish(ctx);
+        CaptureResults.of(ctx).replay(NAME, ctx);
     }
 
-    private static final class PerFile {
-        SourceFile file;
-        PacketDecoder decoder = new PacketDecoder();
-        int broken;
-
-        PerFile start(SourceFile f) {
-            file = f;
-            decoder = new PacketDecoder();
-            broken = 0;
-            return this;
-        }
-
-        PerFile finish(ModuleContext ctx) {
-            if (file == null) return this;
-            if (broken > MAX_PROBLEMS) ctx.problem(file, (broken - MAX_PROBLEMS) + " more unreadable DNS message(s) not listed one by one");
-            if (decoder.laterFragments() > 0) ctx.problem(file, decoder.laterFragments() + " IP fragment(s) after the first skipped (fragments are not reassembled)");
-            return this;
-        }
-    }
-
-    static Fields record(PcapReader.Packet p, IpPacket ip, DnsMessage m) {
+    static Fields record(Instant time, long packet, String clientIp, int clientPort, String serverIp, int serverPort, DnsMessage m,
+                         String transport) {
         List<Map<String, Object>> answers = new ArrayList<>();
         List<String> cnames = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
@@ -96,21 +60,22 @@ public final class PcapDns implements ArtifactModule {
             if (a.type() == DnsMessage.CNAME) cnames.add(a.value());
             else addresses.add(a.value());
         }
-        Fields.Builder b = Fields.builder()
-                .put("timestamp", p.time() == null ? null : MvtTime.format(p.time()))
-                .put("packet", p.number())
-                .put("client_ip", ip.destination())
-                .put("client_port", ip.destPort())
-                .put("server_ip", ip.source())
-                .put("server_port", ip.sourcePort())
+        return Fields.builder()
+                .put("timestamp", time == null ? null : MvtTime.format(time))
+                .put("packet", packet)
+                .put("client_ip", clientIp)
+                .put("client_port", clientPort)
+                .put("server_ip", serverIp)
+                .put("server_port", serverPort)
                 .put("dns_id", m.id())
                 .put("query_name", m.queryName())
                 .put("query_type", m.questions().isEmpty() ? null : typeName(m.questions().get(0).type()))
                 .put("rcode", m.rcode())
                 .put("answers", answers)
                 .put("cnames", cnames)
-                .put("addresses", addresses);
-        return b.build();
+                .put("addresses", addresses)
+                .put("transport", transport)
+                .build();
     }
 
     static String typeName(int type) {
@@ -150,7 +115,7 @@ public final class PcapDns implements ArtifactModule {
         Instant t = MvtTime.parse(r.string("timestamp"));
         if (t == null) return List.of();
         List<String> ips = r.strings("addresses");
-        return List.of(new TimelineEvent(t, slug(), "dns_query", "DNS query for " + r.text("query_name") + " by " + r.text("client_ip")
+        return List.of(new TimelineEvent(t, slug(), "dns_query", "DNS query for " + r.text("query_name") + " by " + CaptureText.who(r)
                 + (ips.isEmpty() ? "" : " [IPs: " + String.join(", ", ips) + "]")));
     }
 }

@@ -2,9 +2,6 @@ package org.cotejo.forensics.network.pcap;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * Streams the packets of a capture, classic pcap or pcapng, one at a time from an {@link InputStream}:
- * nothing but the current packet is held.
+ * nothing but the current packet (and a read buffer) is held.
  *
  * <p>Classic pcap: either byte order, microsecond ({@code a1b2c3d4}) or nanosecond ({@code a1b23c4d})
  * timestamps, one link type for the file. pcapng: sections (SHB, either byte order, each with its own
@@ -22,8 +19,11 @@ import java.util.function.Consumer;
  *
  * <p>Damage is reported to the problem sink, naming the packet number (1-based, over the whole file),
  * and reading stops cleanly: a truncated record or block, a captured length over {@value #MAX_PACKET}
- * bytes, a block over {@value #MAX_BLOCK} bytes, a packet on an undeclared interface. Lengths are never
- * trusted for allocation: bytes are read in bounded steps, so a lying header cannot exhaust memory.
+ * bytes, a block over {@value #MAX_BLOCK} bytes, a packet on an undeclared interface. Lengths are
+ * checked before the buffer grows, so a lying header cannot exhaust memory.
+ *
+ * <p>Two ways to read: {@link #next(Frame)} fills a reusable frame whose bytes are a view of the read
+ * buffer (the hot path: no allocation per packet), {@link #next()} returns a self-contained copy.
  */
 public final class PcapReader implements AutoCloseable {
     /** The largest captured packet accepted (pcap's own snap length ceiling is 262144). */
@@ -46,8 +46,6 @@ public final class PcapReader implements AutoCloseable {
      */
     public record Packet(long number, Instant time, int linkType, byte[] data, long originalLength, int iface) {}
 
-    private record Iface(int linkType, long snapLength, boolean decimal, int exponent, long offsetSeconds) {}
-
     private static final int SHB = 0x0A0D0D0A;
     private static final int IDB = 1;
     private static final int OPB = 2;
@@ -57,12 +55,18 @@ public final class PcapReader implements AutoCloseable {
     private final InputStream in;
     private final Consumer<String> problems;
     private final Format format;
-    private ByteOrder order;
+    private boolean bigEndian;
     private boolean nanos;
     private int linkType;
-    private final List<Iface> ifaces = new ArrayList<>();
+    private final List<PcapngInterface> ifaces = new ArrayList<>();
     private long number;
     private boolean done;
+    private final Frame scratch = new Frame();
+
+    private byte[] buf = new byte[1 << 20];
+    private int pos;
+    private int limit;
+    private boolean eof;
 
     /**
      * Reads the capture's header.
@@ -72,10 +76,10 @@ public final class PcapReader implements AutoCloseable {
     public PcapReader(InputStream in, Consumer<String> problems) throws IOException {
         this.in = in;
         this.problems = problems;
-        byte[] magic = in.readNBytes(4);
-        if (magic.length < 4) throw new IOException("not a packet capture: " + magic.length + " byte(s)");
-        int be = ByteBuffer.wrap(magic).order(ByteOrder.BIG_ENDIAN).getInt();
-        int le = ByteBuffer.wrap(magic).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int have = ensure(4);
+        if (have < 4) throw new IOException("not a packet capture: " + have + " byte(s)");
+        int be = u32be(pos);
+        int le = Integer.reverseBytes(be);
         try {
             format = header(be, le);
         } catch (Truncated t) {
@@ -84,31 +88,27 @@ public final class PcapReader implements AutoCloseable {
     }
 
     private Format header(int be, int le) throws IOException {
-        Format format;
         if (be == SHB) {
-            format = Format.PCAPNG;
+            pos += 4;
             readSectionHeader();
-        } else if (be == 0xA1B2C3D4 || be == 0xA1B23C4D) {
-            format = Format.PCAP;
-            order = ByteOrder.BIG_ENDIAN;
-            nanos = be == 0xA1B23C4D;
-            readPcapHeader();
-        } else if (le == 0xA1B2C3D4 || le == 0xA1B23C4D) {
-            format = Format.PCAP;
-            order = ByteOrder.LITTLE_ENDIAN;
-            nanos = le == 0xA1B23C4D;
-            readPcapHeader();
-        } else {
-            throw new IOException(String.format("not a packet capture: magic %08x", be));
+            return Format.PCAPNG;
         }
-        return format;
+        if (be == 0xA1B2C3D4 || be == 0xA1B23C4D || le == 0xA1B2C3D4 || le == 0xA1B23C4D) {
+            bigEndian = be == 0xA1B2C3D4 || be == 0xA1B23C4D;
+            nanos = be == 0xA1B23C4D || le == 0xA1B23C4D;
+            if (ensure(24) < 24) throw new Truncated("file header: truncated (" + (limit - pos - 4) + " of 20 bytes); capture ends here");
+            linkType = i32(pos + 20) & 0xFFFF; // upper bits carry FCS information
+            pos += 24;
+            return Format.PCAP;
+        }
+        throw new IOException(String.format("not a packet capture: magic %08x", be));
     }
 
     /** Whether the stream starts like a pcap or pcapng capture. */
     public static boolean isCapture(byte[] head) {
         if (head.length < 4) return false;
-        int be = ByteBuffer.wrap(head, 0, 4).order(ByteOrder.BIG_ENDIAN).getInt();
-        int le = ByteBuffer.wrap(head, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int be = (head[0] & 0xFF) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8 | (head[3] & 0xFF);
+        int le = Integer.reverseBytes(be);
         return be == SHB || be == 0xA1B2C3D4 || be == 0xA1B23C4D || le == 0xA1B2C3D4 || le == 0xA1B23C4D;
     }
 
@@ -117,185 +117,206 @@ public final class PcapReader implements AutoCloseable {
     /** The number of packets read so far. */
     public long count() { return number; }
 
-    private void readPcapHeader() throws IOException {
-        ByteBuffer h = fill(20, "file header");
-        h.getShort(); h.getShort(); h.getInt(); h.getInt(); h.getInt();
-        linkType = h.getInt() & 0xFFFF; // upper bits carry FCS information
+    /** The next packet as a self-contained copy, or null at the end of the capture (or after damage, reported). */
+    public Packet next() throws IOException {
+        return next(scratch) ? scratch.copy() : null;
     }
 
-    /** The next packet, or null at the end of the capture (or after damage, reported). */
-    public Packet next() throws IOException {
-        if (done) return null;
+    /**
+     * Fills {@code f} with the next packet, its bytes a view of the read buffer valid until the next
+     * call; false at the end of the capture (or after damage, reported).
+     */
+    public boolean next(Frame f) throws IOException {
+        if (done) return false;
         try {
-            return format == Format.PCAP ? nextPcap() : nextPcapng();
+            return format == Format.PCAP ? nextPcap(f) : nextPcapng(f);
         } catch (Truncated t) {
             done = true;
             problems.accept(t.getMessage());
-            return null;
+            return false;
         }
     }
 
-    private Packet nextPcap() throws IOException {
-        byte[] head = in.readNBytes(16);
-        if (head.length == 0) return end();
+    private boolean nextPcap(Frame f) throws IOException {
+        int have = ensure(16);
+        if (have == 0) return end();
         long n = number + 1;
-        if (head.length < 16) throw new Truncated("packet " + n + ": truncated record header (" + head.length + " of 16 bytes); capture ends here");
-        ByteBuffer h = ByteBuffer.wrap(head).order(order);
-        long sec = h.getInt() & 0xFFFFFFFFL;
-        long frac = h.getInt() & 0xFFFFFFFFL;
-        long incl = h.getInt() & 0xFFFFFFFFL;
-        long orig = h.getInt() & 0xFFFFFFFFL;
+        if (have < 16) throw new Truncated("packet " + n + ": truncated record header (" + have + " of 16 bytes); capture ends here");
+        long sec = i32(pos) & 0xFFFFFFFFL;
+        long frac = i32(pos + 4) & 0xFFFFFFFFL;
+        long incl = i32(pos + 8) & 0xFFFFFFFFL;
+        long orig = i32(pos + 12) & 0xFFFFFFFFL;
         if (incl > MAX_PACKET) {
             throw new Truncated("packet " + n + ": captured length " + incl + " is over " + MAX_PACKET + " bytes; capture damaged, rest skipped");
         }
-        byte[] data = in.readNBytes((int) incl);
-        if (data.length < incl) throw new Truncated("packet " + n + ": truncated (" + data.length + " of " + incl + " captured bytes); capture ends here");
+        have = ensure(16 + (int) incl);
+        if (have < 16 + incl) throw new Truncated("packet " + n + ": truncated (" + (have - 16) + " of " + incl + " captured bytes); capture ends here");
         number = n;
-        Instant t = Instant.ofEpochSecond(sec, nanos ? Math.min(frac, 999_999_999L) : Math.min(frac, 999_999L) * 1000);
-        return new Packet(n, t, linkType, data, orig, 0);
+        f.number = n;
+        f.timed = true;
+        f.seconds = sec;
+        f.nanos = (int) (nanos ? Math.min(frac, 999_999_999L) : Math.min(frac, 999_999L) * 1000);
+        f.linkType = linkType;
+        f.data = buf;
+        f.offset = pos + 16;
+        f.length = (int) incl;
+        f.originalLength = orig;
+        f.iface = 0;
+        pos += 16 + (int) incl;
+        return true;
     }
 
-    private Packet end() {
+    private boolean end() {
         done = true;
-        return null;
+        return false;
     }
 
+    /** After the block type: total length, byte-order magic, version, section length, options. */
     private void readSectionHeader() throws IOException {
-        // after the block type: total length, byte-order magic, version, section length, options
-        byte[] lenBytes = readExactly(4, "section header");
-        byte[] bom = readExactly(4, "section header");
-        int bomBe = ByteBuffer.wrap(bom).order(ByteOrder.BIG_ENDIAN).getInt();
-        if (bomBe == 0x1A2B3C4D) order = ByteOrder.BIG_ENDIAN;
-        else if (bomBe == 0x4D3C2B1A) order = ByteOrder.LITTLE_ENDIAN;
+        if (ensure(8) < 8) throw new Truncated("section header: truncated (" + (limit - pos) + " of 8 bytes); capture ends here");
+        int bomBe = u32be(pos + 4);
+        if (bomBe == 0x1A2B3C4D) bigEndian = true;
+        else if (bomBe == 0x4D3C2B1A) bigEndian = false;
         else throw new Truncated(String.format("section header: bad byte-order magic %08x; capture ends here", bomBe));
-        long total = ByteBuffer.wrap(lenBytes).order(order).getInt() & 0xFFFFFFFFL;
+        long total = i32(pos) & 0xFFFFFFFFL;
         if (total < 28 || total > MAX_BLOCK || total % 4 != 0) {
             throw new Truncated("section header: bogus block length " + total + "; capture ends here");
         }
-        readExactly((int) total - 12, "section header");
+        int rest = (int) total - 4;
+        if (ensure(rest) < rest) throw new Truncated("section header: truncated (" + (limit - pos) + " of " + rest + " bytes); capture ends here");
+        pos += rest;
         ifaces.clear();
     }
 
-    private Packet nextPcapng() throws IOException {
+    private boolean nextPcapng(Frame f) throws IOException {
         while (true) {
-            byte[] head = in.readNBytes(8);
-            if (head.length == 0) return end();
+            int have = ensure(8);
+            if (have == 0) return end();
             long n = number + 1;
             String where = "packet " + n;
-            if (head.length < 8) throw new Truncated(where + ": truncated block header; capture ends here");
-            int typeBe = ByteBuffer.wrap(head).order(ByteOrder.BIG_ENDIAN).getInt();
-            if (typeBe == SHB) {
-                // a new section, possibly of the other byte order: re-read its length in that order
-                byte[] bom = readExactly(4, where);
-                int bomBe = ByteBuffer.wrap(bom).order(ByteOrder.BIG_ENDIAN).getInt();
-                if (bomBe == 0x1A2B3C4D) order = ByteOrder.BIG_ENDIAN;
-                else if (bomBe == 0x4D3C2B1A) order = ByteOrder.LITTLE_ENDIAN;
-                else throw new Truncated(String.format("%s: section header with bad byte-order magic %08x; capture ends here", where, bomBe));
-                long total = ByteBuffer.wrap(head, 4, 4).order(order).getInt() & 0xFFFFFFFFL;
+            if (have < 8) throw new Truncated(where + ": truncated block header; capture ends here");
+            if (u32be(pos) == SHB) {
+                // a new section, possibly of the other byte order: its length is read in that order
+                pos += 4;
+                if (ensure(8) < 8) throw new Truncated(where + ": truncated (" + (limit - pos) + " of 8 bytes); capture ends here");
+                int bomBe = u32be(pos + 4);
+                if (bomBe != 0x1A2B3C4D && bomBe != 0x4D3C2B1A) {
+                    throw new Truncated(String.format("%s: section header with bad byte-order magic %08x; capture ends here", where, bomBe));
+                }
+                bigEndian = bomBe == 0x1A2B3C4D;
+                long total = i32(pos) & 0xFFFFFFFFL;
                 if (total < 28 || total > MAX_BLOCK || total % 4 != 0) throw new Truncated(where + ": bogus section header length " + total + "; capture ends here");
-                readExactly((int) total - 12, where);
+                int rest = (int) total - 4;
+                if (ensure(rest) < rest) throw new Truncated(where + ": truncated (" + (limit - pos) + " of " + rest + " bytes); capture ends here");
+                pos += rest;
                 ifaces.clear();
                 continue;
             }
-            ByteBuffer h = ByteBuffer.wrap(head).order(order);
-            int type = h.getInt();
-            long total = h.getInt() & 0xFFFFFFFFL;
+            int type = i32(pos);
+            long total = i32(pos + 4) & 0xFFFFFFFFL;
             if (total < 12 || total % 4 != 0 || total > MAX_BLOCK) {
                 throw new Truncated(where + ": bogus block length " + total + " (block type " + Integer.toUnsignedString(type) + "); capture ends here");
             }
-            ByteBuffer body = ByteBuffer.wrap(readExactly((int) total - 8, where)).order(order);
-            body.limit(body.capacity() - 4); // trailing copy of the length
+            have = ensure((int) total);
+            if (have < total) throw new Truncated(where + ": truncated (" + (have - 8) + " of " + (total - 8) + " bytes); capture ends here");
+            int body = pos + 8;
+            int bodyEnd = pos + (int) total - 4; // the trailing copy of the length
+            pos += (int) total;
             switch (type) {
-                case IDB -> ifaces.add(iface(body, where));
+                case IDB -> ifaces.add(iface(body, bodyEnd, where));
                 case EPB, OPB -> {
-                    if (body.remaining() < 20) throw new Truncated(where + ": packet block too short; capture ends here");
-                    int id = type == EPB ? body.getInt() : body.getShort() & 0xFFFF;
-                    if (type == OPB) body.getShort();
-                    long high = body.getInt() & 0xFFFFFFFFL;
-                    long low = body.getInt() & 0xFFFFFFFFL;
-                    long cap = body.getInt() & 0xFFFFFFFFL;
-                    long orig = body.getInt() & 0xFFFFFFFFL;
-                    Iface f = iface(id, where);
-                    if (cap > body.remaining()) throw new Truncated(where + ": captured length " + cap + " is over its block's " + body.remaining() + " bytes; capture damaged, rest skipped");
-                    byte[] data = new byte[(int) cap];
-                    body.get(data);
+                    if (bodyEnd - body < 20) throw new Truncated(where + ": packet block too short; capture ends here");
+                    int id = type == EPB ? i32(body) : u16(body);
+                    long high = i32(body + 4) & 0xFFFFFFFFL;
+                    long low = i32(body + 8) & 0xFFFFFFFFL;
+                    long cap = i32(body + 12) & 0xFFFFFFFFL;
+                    long orig = i32(body + 16) & 0xFFFFFFFFL;
+                    PcapngInterface i = iface(id, where);
+                    int data = body + 20;
+                    if (cap > bodyEnd - data) throw new Truncated(where + ": captured length " + cap + " is over its block's " + (bodyEnd - data) + " bytes; capture damaged, rest skipped");
                     number = n;
-                    return new Packet(n, time(f, (high << 32) | low), f.linkType(), data, orig, id);
+                    fill(f, n, i, (high << 32) | low, true, data, (int) cap, orig, id);
+                    return true;
                 }
                 case SPB -> {
-                    if (body.remaining() < 4) throw new Truncated(where + ": simple packet block too short; capture ends here");
-                    long orig = body.getInt() & 0xFFFFFFFFL;
-                    Iface f = iface(0, where);
-                    long cap = Math.min(orig, body.remaining());
-                    if (f.snapLength() > 0) cap = Math.min(cap, f.snapLength());
-                    byte[] data = new byte[(int) cap];
-                    body.get(data);
+                    if (bodyEnd - body < 4) throw new Truncated(where + ": simple packet block too short; capture ends here");
+                    long orig = i32(body) & 0xFFFFFFFFL;
+                    PcapngInterface i = iface(0, where);
+                    long cap = Math.min(orig, bodyEnd - body - 4);
+                    if (i.snapLength() > 0) cap = Math.min(cap, i.snapLength());
                     number = n;
-                    return new Packet(n, null, f.linkType(), data, orig, 0);
+                    fill(f, n, i, 0, false, body + 4, (int) cap, orig, 0);
+                    return true;
                 }
                 default -> { /* other blocks (statistics, name resolution, custom...) skipped */ }
             }
         }
     }
 
-    private Iface iface(int id, String where) {
+    private void fill(Frame f, long n, PcapngInterface i, long units, boolean timed, int data, int cap, long orig, int id) {
+        f.number = n;
+        f.timed = timed;
+        if (timed) i.setTime(f, units);
+        f.linkType = i.linkType();
+        f.data = buf;
+        f.offset = data;
+        f.length = cap;
+        f.originalLength = orig;
+        f.iface = id;
+    }
+
+    private PcapngInterface iface(int id, String where) {
         if (id < 0 || id >= ifaces.size()) throw new Truncated(where + ": on interface " + id + ", which the section does not declare; capture ends here");
         return ifaces.get(id);
     }
 
-    private Iface iface(ByteBuffer b, String where) {
-        if (b.remaining() < 8) throw new Truncated(where + ": interface description too short; capture ends here");
-        int link = b.getShort() & 0xFFFF;
-        b.getShort();
-        long snap = b.getInt() & 0xFFFFFFFFL;
-        boolean decimal = true;
-        int exponent = 6;
-        long offset = 0;
-        while (b.remaining() >= 4) {
-            int code = b.getShort() & 0xFFFF;
-            int len = b.getShort() & 0xFFFF;
-            if (code == 0 || len > b.remaining()) break;
-            int start = b.position();
-            if (code == 9 && len >= 1) {
-                int v = b.get(start) & 0xFF;
-                decimal = (v & 0x80) == 0;
-                exponent = v & 0x7F;
-            } else if (code == 14 && len >= 8) {
-                offset = b.getLong(start);
+    private PcapngInterface iface(int p, int end, String where) {
+        PcapngInterface i = PcapngInterface.read(buf, p, end, bigEndian, problems, where, ifaces.size());
+        if (i == null) throw new Truncated(where + ": interface description too short; capture ends here");
+        return i;
+    }
+
+    /** Makes {@code n} bytes available from {@code pos} if the stream has them; returns how many are. */
+    private int ensure(int n) throws IOException {
+        if (limit - pos >= n || eof) return Math.min(n, limit - pos);
+        if (n > buf.length) {
+            byte[] bigger = new byte[Math.max(n, buf.length * 2)];
+            System.arraycopy(buf, pos, bigger, 0, limit - pos);
+            buf = bigger;
+        } else {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+        }
+        limit -= pos;
+        pos = 0;
+        while (limit < n) {
+            int r = in.read(buf, limit, buf.length - limit);
+            if (r < 0) {
+                eof = true;
+                break;
             }
-            b.position(Math.min(b.limit(), start + ((len + 3) & ~3)));
+            limit += r;
         }
-        if (decimal ? exponent > 18 : exponent > 63) {
-            problems.accept(where + ": interface " + ifaces.size() + " has an unusable timestamp resolution; microseconds assumed");
-            decimal = true;
-            exponent = 6;
-        }
-        return new Iface(link, snap, decimal, exponent, offset);
+        return Math.min(n, limit - pos);
     }
 
-    /** Units since the epoch at the interface's resolution, as an instant. */
-    static Instant time(Iface f, long units) {
-        BigInteger u = new BigInteger(Long.toUnsignedString(units));
-        BigInteger per = f.decimal() ? BigInteger.TEN.pow(f.exponent()) : BigInteger.ONE.shiftLeft(f.exponent());
-        BigInteger[] qr = u.divideAndRemainder(per);
-        long nanosPart = qr[1].multiply(BigInteger.valueOf(1_000_000_000L)).divide(per).longValue();
-        return Instant.ofEpochSecond(qr[0].longValue() + f.offsetSeconds(), nanosPart);
+    private int u32be(int p) {
+        return (buf[p] & 0xFF) << 24 | (buf[p + 1] & 0xFF) << 16 | (buf[p + 2] & 0xFF) << 8 | (buf[p + 3] & 0xFF);
     }
 
-    private ByteBuffer fill(int n, String where) throws IOException {
-        return ByteBuffer.wrap(readExactly(n, where)).order(order);
+    private int i32(int p) {
+        int v = u32be(p);
+        return bigEndian ? v : Integer.reverseBytes(v);
     }
 
-    private byte[] readExactly(int n, String where) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (b.length < n) throw new Truncated(where + ": truncated (" + b.length + " of " + n + " bytes); capture ends here");
-        return b;
+    private int u16(int p) {
+        int v = (buf[p] & 0xFF) << 8 | (buf[p + 1] & 0xFF);
+        return bigEndian ? v : ((v & 0xFF) << 8) | (v >> 8);
     }
 
     @Override public void close() throws IOException { in.close(); }
 
     /** Damage that ends the reading; its message is the problem. */
     private static final class Truncated extends RuntimeException {
-        Truncated(String message) { super(message); }
+        Truncated(String message) { super(message, null, false, false); }
     }
 }

@@ -8,7 +8,7 @@ import org.cotejo.forensics.evidence.EvidenceKind;
 import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
-import org.cotejo.forensics.module.SourceFile;
+import org.cotejo.forensics.network.pcap.tcp.Flow;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
@@ -16,86 +16,57 @@ import org.cotejo.forensics.record.TimelineEvent;
 import org.cotejo.forensics.record.TraceClass;
 
 /**
- * TLS ClientHellos seen in a packet capture, on any TCP port: the server name the client asked for
- * (SNI), the protocols it offered (ALPN) and its JA3 fingerprint. One record per ClientHello packet
- * (a retransmitted ClientHello gives a second record). Only a ClientHello whose first TCP segment holds
- * it whole is read: the TCP stream is not reassembled, and ClientHellos that continue in a later
- * segment are counted in one problem per file.
+ * TLS ClientHellos seen in a packet capture, on any TCP port, read from the reassembled client stream
+ * (a ClientHello may span TLS records and TCP segments): the server name the client asked for (SNI),
+ * the protocols it offered (ALPN), and its JA3 and JA4 fingerprints. One record per TLS connection.
  *
- * <p>Fields: {@code timestamp}, {@code packet}, {@code client_ip}, {@code client_port},
- * {@code server_ip}, {@code server_port}, {@code tls_version} (the ClientHello's legacy version, 771
- * for TLS 1.2 and 1.3), {@code server_name}, {@code alpn}, {@code ja3}, {@code ja3_md5}. JA3 stays a
- * record field: there is no JA3 observable type yet.
+ * <p>Fields: {@code timestamp}, {@code packet} (the ClientHello's first packet), {@code client_ip},
+ * {@code client_port}, {@code server_ip}, {@code server_port}, {@code tls_version} (the ClientHello's
+ * legacy version, 771 for TLS 1.2 and 1.3), {@code server_name}, {@code alpn}, {@code ja3},
+ * {@code ja3_md5}, {@code ja4}, {@code ja4_r} (JA4's lists in the clear), and {@code device} when the
+ * client is attributed.
  */
 public final class PcapTls implements ArtifactModule {
-    private static final int MAX_PROBLEMS = 100;
+    static final String NAME = "PcapTls";
 
-    @Override public String name() { return "PcapTls"; }
+    @Override public String name() { return NAME; }
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
-    @Override public String description() { return "TLS ClientHellos (server name, ALPN, JA3) from packet captures"; }
+    @Override public String description() { return "TLS ClientHellos (server name, ALPN, JA3, JA4) from packet captures"; }
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        var state = new Object() {
-            SourceFile file;
-            PacketDecoder decoder = new PacketDecoder();
-            long partial;
-            int broken;
-
-            void finish() {
-                if (file != null && partial > 0) {
-                    ctx.problem(file, partial + " TLS ClientHello(s) continuing past their first TCP segment not read (streams are not reassembled)");
-                }
-                if (file != null && broken > MAX_PROBLEMS) ctx.problem(file, (broken - MAX_PROBLEMS) + " more unreadable ClientHello(s) not listed one by one");
-            }
-        };
-        Captures.eachPacket(ctx, (file, p) -> {
-            if (state.file != file) {
-                state.finish();
-                state.file = file;
-                state.decoder = new PacketDecoder();
-                state.partial = 0;
-                state.broken = 0;
-            }
-            IpPacket ip = state.decoder.decode(p);
-            if (ip == null || ip.protocol() != IpPacket.TCP || !TlsClientHello.looksLikeClientHello(ip.data(), ip.payloadStart(), ip.payloadEnd())) return;
-            TlsClientHello hello;
-            try {
-                hello = TlsClientHello.parse(ip.data(), ip.payloadStart(), ip.payloadEnd());
-            } catch (TlsClientHello.NotRead e) {
-                if (e.partial()) state.partial++;
-                else if (++state.broken <= MAX_PROBLEMS) ctx.problem(file, "packet " + p.number() + ": " + e.getMessage() + "; skipped");
-                return;
-            }
-            ctx.emit(record(p, ip, hello), ctx.provenance(file, "packet " + p.number()));
-        });
-        state.finish();
+        CaptureResults.of(ctx).replay(NAME, ctx);
     }
 
-    static Fields record(PcapReader.Packet p, IpPacket ip, TlsClientHello h) {
+    static Fields record(Instant time, long packet, Flow f, TlsClientHello h) {
+        String ja3 = h.ja3();
+        var ja4 = org.cotejo.forensics.network.pcap.tls.Ja4.of(h);
         return Fields.builder()
-                .put("timestamp", p.time() == null ? null : MvtTime.format(p.time()))
-                .put("packet", p.number())
-                .put("client_ip", ip.source())
-                .put("client_port", ip.sourcePort())
-                .put("server_ip", ip.destination())
-                .put("server_port", ip.destPort())
+                .put("timestamp", time == null ? null : MvtTime.format(time))
+                .put("packet", packet)
+                .put("client_ip", f.clientIp)
+                .put("client_port", f.clientPort)
+                .put("server_ip", f.serverIp)
+                .put("server_port", f.serverPort)
                 .put("tls_version", h.version())
                 .put("server_name", h.serverName())
                 .put("alpn", h.alpn())
-                .put("ja3", h.ja3())
-                .put("ja3_md5", h.ja3Md5())
+                .put("ja3", ja3)
+                .put("ja3_md5", TlsClientHello.md5(ja3))
+                .put("ja4", ja4.hashed())
+                .put("ja4_r", ja4.raw())
                 .build();
     }
 
-    /** The server name as a domain and the server's address; JA3 has no observable type yet. */
+    /** The server name as a domain, the server's address, and the JA3 and JA4 fingerprints. */
     @Override
     public List<ObservedValue> observe(Fields r) {
         Observations o = new Observations(trace());
         o.add(ObservableType.DOMAIN, "server_name", r.string("server_name"));
-        String ip = r.string("server_ip");
-        if (ip != null) o.add(ip.indexOf(':') >= 0 ? ObservableType.IPV6 : ObservableType.IPV4, "server_ip", ip);
+        CaptureText.ip(o, "server_ip", r.string("server_ip"));
+        o.add(ObservableType.JA3, "ja3_md5", r.string("ja3_md5"));
+        o.add(ObservableType.JA4, "ja4", r.string("ja4"));
         return o.list();
     }
 
@@ -103,10 +74,9 @@ public final class PcapTls implements ArtifactModule {
     public List<TimelineEvent> timeline(Fields r) {
         Instant t = MvtTime.parse(r.string("timestamp"));
         if (t == null) return List.of();
-        String ip = r.text("server_ip");
-        String server = (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + r.text("server_port");
+        String server = CaptureText.endpoint(r, "server_ip", "server_port");
         String name = r.string("server_name");
         return List.of(new TimelineEvent(t, slug(), "tls_client_hello", "TLS connection to " + (name == null ? server : name + " (" + server + ")")
-                + " by " + r.text("client_ip") + " [JA3: " + r.text("ja3_md5") + "]"));
+                + " by " + CaptureText.who(r) + " [JA3: " + r.text("ja3_md5") + ", JA4: " + r.text("ja4") + "]"));
     }
 }

@@ -6,19 +6,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * A TLS ClientHello (RFC 8446 §4.1.2, RFC 5246 §7.4.1.2) read from the start of a TCP payload: the
- * first TLS record must hold the whole handshake message (true of nearly every client; a ClientHello
- * spread over several TCP segments or records, as post-quantum key shares can make it, is not read).
+ * A TLS ClientHello (RFC 8446 §4.1.2, RFC 5246 §7.4.1.2), read from one TLS record
+ * ({@link #parse}) or from a handshake message reassembled across records and TCP segments
+ * ({@link #parseBody}).
  *
- * <p>Gives the server name (SNI), the ALPN protocols and the JA3 fingerprint (salesforce/ja3):
+ * <p>Gives the server name (SNI), the ALPN protocols, the JA3 fingerprint (salesforce/ja3):
  * {@code SSLVersion,Ciphers,Extensions,EllipticCurves,EllipticCurvePointFormats} in decimal, values
- * joined by '-', GREASE values (RFC 8701) left out, and its MD5.
+ * joined by '-', GREASE values (RFC 8701) left out, and its MD5; and the JA4 fingerprint
+ * ({@link org.cotejo.forensics.network.pcap.tls.Ja4}). ALPN values are decoded byte for byte
+ * (ISO-8859-1), so JA4 sees their raw bytes.
  */
 public record TlsClientHello(int version, List<Integer> ciphers, List<Integer> extensions, List<Integer> groups,
-        List<Integer> pointFormats, String serverName, List<String> alpn) {
+        List<Integer> pointFormats, String serverName, List<String> alpn, List<Integer> signatureAlgorithms,
+        List<Integer> supportedVersions) {
 
     /** Why the bytes are no ClientHello, or not a whole one. */
     public static final class NotRead extends Exception {
@@ -48,7 +50,11 @@ public record TlsClientHello(int version, List<Integer> ciphers, List<Integer> e
         int hsLen = (d[p + 1] & 0xFF) << 16 | (d[p + 2] & 0xFF) << 8 | (d[p + 3] & 0xFF);
         p += 4;
         if (p + hsLen > end) throw new NotRead("ClientHello of " + hsLen + " bytes continues past its first record", true);
-        end = p + hsLen;
+        return parseBody(d, p, p + hsLen);
+    }
+
+    /** Parses a ClientHello's body {@code d[p, end)} (after the 4-byte handshake header). */
+    public static TlsClientHello parseBody(byte[] d, int p, int end) throws NotRead {
         Reader r = new Reader(d, p, end);
         int version = r.u16();
         r.skip(32); // random
@@ -64,6 +70,8 @@ public record TlsClientHello(int version, List<Integer> ciphers, List<Integer> e
         List<Integer> groups = new ArrayList<>();
         List<Integer> formats = new ArrayList<>();
         List<String> alpn = new ArrayList<>();
+        List<Integer> sigAlgs = new ArrayList<>();
+        List<Integer> versions = new ArrayList<>();
         String sni = null;
         if (r.pos < end) {
             int extEnd = r.pos + r.u16();
@@ -92,16 +100,27 @@ public record TlsClientHello(int version, List<Integer> ciphers, List<Integer> e
                         while (e.pos < stop) {
                             int n = e.u8();
                             e.check(e.pos + n);
-                            alpn.add(new String(d, e.pos, n, StandardCharsets.US_ASCII));
+                            alpn.add(new String(d, e.pos, n, StandardCharsets.ISO_8859_1));
                             e.pos += n;
                         }
+                    }
+                    case 13 -> {
+                        int l = e.u16();
+                        int stop = Math.min(e.to, e.pos + l);
+                        while (e.pos + 2 <= stop) sigAlgs.add(e.u16());
+                    }
+                    case 43 -> {
+                        int l = e.u8();
+                        int stop = Math.min(e.to, e.pos + l);
+                        while (e.pos + 2 <= stop) versions.add(e.u16());
                     }
                     default -> { }
                 }
                 r.pos = start + len;
             }
         }
-        return new TlsClientHello(version, List.copyOf(ciphers), List.copyOf(extensions), List.copyOf(groups), List.copyOf(formats), sni, List.copyOf(alpn));
+        return new TlsClientHello(version, List.copyOf(ciphers), List.copyOf(extensions), List.copyOf(groups), List.copyOf(formats), sni, List.copyOf(alpn),
+                List.copyOf(sigAlgs), List.copyOf(versions));
     }
 
     private static String serverName(Reader e) throws NotRead {
@@ -117,7 +136,7 @@ public record TlsClientHello(int version, List<Integer> ciphers, List<Integer> e
     }
 
     /** GREASE values (RFC 8701): 0x0A0A, 0x1A1A ... 0xFAFA. */
-    static boolean grease(int v) {
+    public static boolean grease(int v) {
         return (v & 0x0F0F) == 0x0A0A && (v >> 8) == (v & 0xFF);
     }
 
@@ -128,15 +147,36 @@ public record TlsClientHello(int version, List<Integer> ciphers, List<Integer> e
 
     /** The JA3 fingerprint: MD5 of {@link #ja3()}, lower-case hex. */
     public String ja3Md5() {
+        return md5(ja3());
+    }
+
+    /** MD5 of a JA3 string, lower-case hex. */
+    public static String md5(String ja3) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(ja3().getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(ja3.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The JA4 fingerprint of this hello sent over TCP. */
+    public String ja4() {
+        return org.cotejo.forensics.network.pcap.tls.Ja4.of(this).hashed();
+    }
+
+    /** JA4 with its lists in the clear (FoxIO's {@code JA4_r}). */
+    public String ja4Raw() {
+        return org.cotejo.forensics.network.pcap.tls.Ja4.of(this).raw();
+    }
+
     private static String join(List<Integer> values) {
-        return values.stream().filter(v -> !grease(v)).map(String::valueOf).collect(Collectors.joining("-"));
+        StringBuilder b = new StringBuilder(values.size() * 6);
+        for (int v : values) {
+            if (grease(v)) continue;
+            if (b.length() > 0) b.append('-');
+            b.append(v);
+        }
+        return b.toString();
     }
 
     private static final class Reader {

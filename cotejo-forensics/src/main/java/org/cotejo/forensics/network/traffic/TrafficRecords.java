@@ -23,9 +23,9 @@ public final class TrafficRecords {
     /** Modules whose records carry DNS answers. */
     public static final Set<String> DNS = Set.of("zeek_dns", "suricata_dns", "pcap_dns", "netlog");
     /** Modules whose records are TLS sessions. */
-    public static final Set<String> TLS = Set.of("zeek_ssl", "suricata_tls", "pcap_tls");
+    public static final Set<String> TLS = Set.of("zeek_ssl", "suricata_tls", "pcap_tls", "pcap_certificates");
     /** Modules whose records are connections (flows); a TLS session is one too. */
-    public static final Set<String> CONNECTIONS = Set.of("zeek_conn", "suricata_flow", "pcap_flows", "pcap_flow");
+    public static final Set<String> CONNECTIONS = Set.of("zeek_conn", "suricata_flow", "pcap_flows");
     /** Modules whose records are server certificates without their connection (Zeek's x509.log). */
     public static final Set<String> CERTIFICATES = Set.of("zeek_x509");
 
@@ -110,8 +110,9 @@ public final class TrafficRecords {
     /**
      * The TLS session of a record of a {@link #TLS} module, or null. Self-signed is read from Zeek's
      * {@code validation_status} ("self signed certificate", "self signed certificate in certificate chain"),
-     * from Suricata's {@code tls.subject} equal to {@code tls.issuerdn}, and from a pcap record's
-     * {@code self_signed} boolean (with {@code cert_sha256}, {@code cert_subject}, {@code cert_issuer}).
+     * from Suricata's {@code tls.subject} equal to {@code tls.issuerdn}, and from the {@code self_signed}
+     * boolean of a capture's server certificate ({@code PcapCertificates}, the chain's first certificate;
+     * the ClientHello records of {@code PcapTls} carry no certificate).
      */
     public static TlsSession tls(Record r) {
         Fields f = r.fields();
@@ -132,11 +133,15 @@ public final class TrafficRecords {
                 yield new TlsSession(ip(f.string("src_ip")), ip(f.string("dest_ip")), f.longValue("dest_port"), host(tls.string("sni")),
                         self, null, subject, issuer, time(r));
             }
-            case "pcap_tls" -> {
+            case "pcap_tls" -> new TlsSession(ip(f.string("client_ip")), ip(f.string("server_ip")), f.longValue("server_port"),
+                    host(f.string("server_name")), null, null, null, null, time(r));
+            case "pcap_certificates" -> {
+                Long position = f.longValue("position");
+                if (position != null && position != 0) yield null;
                 Object self = f.get("self_signed");
                 yield new TlsSession(ip(f.string("client_ip")), ip(f.string("server_ip")), f.longValue("server_port"),
-                        host(f.string("server_name")), self instanceof Boolean b ? b : null, hex(f.string("cert_sha256")),
-                        f.string("cert_subject"), f.string("cert_issuer"), time(r));
+                        host(f.string("server_name")), self instanceof Boolean b ? b : null, hex(f.string("sha256")),
+                        f.string("subject"), f.string("issuer"), time(r));
             }
             default -> null;
         };
@@ -148,7 +153,7 @@ public final class TrafficRecords {
         return switch (r.module()) {
             case "zeek_conn", "zeek_ssl" -> new Connection(ip(f.string("id.orig_h")), ip(f.string("id.resp_h")), f.longValue("id.resp_p"), time(r));
             case "suricata_flow", "suricata_tls" -> new Connection(ip(f.string("src_ip")), ip(f.string("dest_ip")), f.longValue("dest_port"), time(r));
-            case "pcap_tls", "pcap_flows", "pcap_flow" -> new Connection(ip(f.string("client_ip")), ip(f.string("server_ip")), f.longValue("server_port"), time(r));
+            case "pcap_tls", "pcap_flows" -> new Connection(ip(f.string("client_ip")), ip(f.string("server_ip")), f.longValue("server_port"), time(r));
             default -> null;
         };
     }

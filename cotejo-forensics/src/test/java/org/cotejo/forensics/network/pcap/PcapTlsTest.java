@@ -54,7 +54,7 @@ class PcapTlsTest {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         for (String p : protos) {
             b.write(p.length());
-            b.writeBytes(p.getBytes(StandardCharsets.US_ASCII));
+            b.writeBytes(p.getBytes(StandardCharsets.ISO_8859_1)); // byte for byte, for JA4's non-alphanumeric ALPN rule
         }
         return ext(16, concat(u16(b.size()), b.toByteArray()));
     }
@@ -111,32 +111,94 @@ class PcapTlsTest {
         assertThat(a.ja3()).isEqualTo("771,4865,0-16,,");
     }
 
+    static byte[] sigAlgs(int... algs) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int a : algs) b.writeBytes(u16(a));
+        return ext(13, concat(u16(b.size()), b.toByteArray()));
+    }
+
+    static byte[] supportedVersions(int... versions) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int v : versions) b.writeBytes(u16(v));
+        return ext(43, concat(new byte[] {(byte) b.size()}, b.toByteArray()));
+    }
+
+    /**
+     * The ClientHello of FoxIO's JA4 specification example (technical_details/JA4.md, "Example"): the
+     * ciphers 1301,1302,1303,c02b,c02f,c02c,c030,cca9,cca8,c013,c014,009c,009d,002f,0035, the extensions
+     * 001b,0000,0033,0010,4469,0017,002d,000d,0005,0023,0012,002b,ff01,000b,000a,0015 in that order,
+     * ALPN h2 first, TLS 1.3 in supported_versions, and the signature algorithms
+     * 0403,0804,0401,0503,0805,0501,0806,0601; GREASE added in front of each list, which JA4 ignores.
+     */
+    static byte[] ja4SpecHello() {
+        int[] ciphers = {0x0A0A, 0x1301, 0x1302, 0x1303, 0xc02b, 0xc02f, 0xc02c, 0xc030, 0xcca9, 0xcca8, 0xc013, 0xc014, 0x009c, 0x009d, 0x002f, 0x0035};
+        byte[] extensions = concat(ext(0x2A2A, new byte[0]), ext(0x001b, new byte[] {2, 0, 2}), sni("example.com"), ext(0x0033, new byte[] {0, 0}),
+                alpn("h2", "http/1.1"), ext(0x4469, new byte[0]), ext(0x0017, new byte[0]), ext(0x002d, new byte[] {1, 1}),
+                sigAlgs(0x0403, 0x0804, 0x0401, 0x0503, 0x0805, 0x0501, 0x0806, 0x0601), ext(0x0005, new byte[] {1, 0, 0, 0, 0}),
+                ext(0x0023, new byte[0]), ext(0x0012, new byte[0]), supportedVersions(0x3A3A, 0x0304, 0x0303), ext(0xff01, new byte[] {0}),
+                formats(0), groups(0x4A4A, 0x001d, 0x0017, 0x0018), ext(0x0015, new byte[40]));
+        return clientHello(0x0303, ciphers, extensions);
+    }
+
     @Test
-    void moduleEmitsOneRecordPerClientHelloAndCountsOnesSpanningSegments() throws Exception {
-        byte[] hello = readmeHello("c2.example.net");
-        byte[] big = clientHello(0x0303, new int[] {0x1301}, concat(sni("big.example.com"), ext(21, new byte[600])));
-        Path file = PcapWriter.pcapng(ByteOrder.LITTLE_ENDIAN).iface(PacketDecoder.LINKTYPE_ETHERNET, 9)
-                .packet(0, T, ethernet(0x0800, ipv4("192.168.1.23", "203.0.113.9", 6, tcp(50000, 443, 1, 0x18, hello))))
-                .packet(0, T, ethernet(0x0800, ipv4("192.168.1.23", "203.0.113.9", 6, tcp(50000, 443, 1000, 0x10, new byte[] {0x17, 3, 3, 0, 1, 0}))))
-                .packet(0, T, ethernet(0x86DD, ipv6("2001:db8::23", "2001:db8::443", 6, tcp(50001, 8443, 1, 0x18, java.util.Arrays.copyOf(big, 300)))))
-                .write(root.resolve("tls.pcapng"));
+    void reproducesTheJa4SpecificationExample() throws Exception {
+        byte[] hello = ja4SpecHello();
+        TlsClientHello h = TlsClientHello.parse(hello, 0, hello.length);
+        // JA4.md: "JA4 = t13d1516h2_8daaf6152771_e5627efa2ab1", and its JA4_r
+        assertThat(h.ja4()).isEqualTo("t13d1516h2_8daaf6152771_e5627efa2ab1");
+        assertThat(h.ja4Raw()).isEqualTo("t13d1516h2_002f,0035,009c,009d,1301,1302,1303,c013,c014,c02b,c02c,c02f,c030,cca8,cca9_"
+                + "0005,000a,000b,000d,0012,0015,0017,001b,0023,002b,002d,0033,4469,ff01_0403,0804,0401,0503,0805,0501,0806,0601");
+    }
+
+    @Test
+    void ja4SaysNoSniNoAlpnAndEmptyListsAsTheSpecificationDoes() throws Exception {
+        byte[] bare = clientHello(0x0301, new int[] {4, 5}, null);
+        TlsClientHello b = TlsClientHello.parse(bare, 0, bare.length);
+        assertThat(b.ja4()).isEqualTo("t10i020000_" + org.cotejo.forensics.network.pcap.tls.Ja4Test.sha12("0004,0005") + "_000000000000");
+        byte[] odd = clientHello(0x0303, new int[] {0x1301}, concat(alpn("\u00ab\u00cd")));
+        assertThat(TlsClientHello.parse(odd, 0, odd.length).ja4()).startsWith("t12i0101ad_");
+    }
+
+    @Test
+    void readsAClientHelloSplitOverThreeSegmentsArrivingOutOfOrder() throws Exception {
+        byte[] hello = ja4SpecHello();
+        PcapWriter w = PcapWriter.pcapng(ByteOrder.LITTLE_ENDIAN).iface(PacketDecoder.LINKTYPE_ETHERNET, 9);
+        Conversation c = new Conversation(w, T, "192.168.1.23", 50000, "203.0.113.9", 443).handshake();
+        int a = 100, b = 100;
+        c.clientAt(a + b, java.util.Arrays.copyOfRange(hello, a + b, hello.length)) // third part first
+                .clientAt(0, java.util.Arrays.copyOfRange(hello, 0, a))
+                .clientAt(a - 10, java.util.Arrays.copyOfRange(hello, a - 10, a + b)) // overlaps the first part
+                .clientSkip(hello.length).close();
+        Path file = w.write(root.resolve("split.pcapng"));
 
         ModuleHarness.Result result = ModuleHarness.run(Captures.open(file), "PcapTls");
 
-        List<Record> records = result.of("pcap_tls");
-        assertThat(records).hasSize(1);
-        Record r = records.get(0);
+        assertThat(result.problems()).isEmpty();
+        Record r = result.of("pcap_tls").get(0);
+        assertThat(result.of("pcap_tls")).hasSize(1);
         assertThat(r.fields().keys()).containsExactly("timestamp", "packet", "client_ip", "client_port", "server_ip", "server_port",
-                "tls_version", "server_name", "alpn", "ja3", "ja3_md5");
-        assertThat(r.fields().string("ja3_md5")).isEqualTo("ada70206e40642a3e4461f35503241d5");
-        assertThat(r.provenance().locator()).isEqualTo("packet 1");
-        assertThat(r.observables()).extracting(o -> o.observable().type(), o -> o.observable().value(), o -> o.field())
-                .containsExactly(tuple(ObservableType.DOMAIN, "c2.example.net", "server_name"), tuple(ObservableType.IPV4, "203.0.113.9", "server_ip"));
-        assertThat(r.timeline()).singleElement().satisfies(t -> {
-            assertThat(t.event()).isEqualTo("tls_client_hello");
-            assertThat(t.description()).isEqualTo("TLS connection to c2.example.net (203.0.113.9:443) by 192.168.1.23 [JA3: ada70206e40642a3e4461f35503241d5]");
-        });
-        assertThat(result.problems()).extracting(p -> p.message())
-                .containsExactly("1 TLS ClientHello(s) continuing past their first TCP segment not read (streams are not reassembled)");
+                "tls_version", "server_name", "alpn", "ja3", "ja3_md5", "ja4", "ja4_r");
+        assertThat(r.fields().string("ja4")).isEqualTo("t13d1516h2_8daaf6152771_e5627efa2ab1");
+        assertThat(r.provenance().locator()).isEqualTo("packet 5"); // the segment holding the hello's first byte
+        assertThat(r.observables()).extracting(o -> o.observable().type(), o -> o.field())
+                .containsExactly(tuple(ObservableType.DOMAIN, "server_name"), tuple(ObservableType.IPV4, "server_ip"),
+                        tuple(ObservableType.JA3, "ja3_md5"), tuple(ObservableType.JA4, "ja4"));
+        assertThat(r.timeline()).singleElement().satisfies(t -> assertThat(t.description())
+                .startsWith("TLS connection to example.com (203.0.113.9:443) by 192.168.1.23 [JA3: ").endsWith(", JA4: t13d1516h2_8daaf6152771_e5627efa2ab1]"));
+    }
+
+    @Test
+    void moduleEmitsOneRecordPerConnectionWithTheReadmeJa3() throws Exception {
+        PcapWriter w = PcapWriter.pcapng(ByteOrder.LITTLE_ENDIAN).iface(PacketDecoder.LINKTYPE_ETHERNET, 9);
+        new Conversation(w, T, "192.168.1.23", 50000, "203.0.113.9", 443).handshake().client(readmeHello("c2.example.net"))
+                .client(readmeHello("c2.example.net")).close(); // a second hello on the same connection is not a new connection
+        new Conversation(w, T, "2001:db8::23", 50001, "2001:db8::443", 8443).handshake().client(readmeHello("v6.example.net"), 20, 20).reset();
+        Path file = w.write(root.resolve("tls.pcapng"));
+
+        ModuleHarness.Result result = ModuleHarness.run(Captures.open(file), "PcapTls");
+
+        assertThat(result.of("pcap_tls")).extracting(r -> r.fields().string("server_name"), r -> r.fields().string("ja3_md5"))
+                .containsExactly(tuple("c2.example.net", "ada70206e40642a3e4461f35503241d5"), tuple("v6.example.net", "ada70206e40642a3e4461f35503241d5"));
+        assertThat(result.problems()).isEmpty();
     }
 }
