@@ -74,8 +74,12 @@ final class FrontSections {
         h.open("table").headRow(t.get("col.group"), t.get("col.origin"), t.get("col.source"), t.get("col.case"), t.get("col.agency"),
                 t.get("col.reference"), t.get("col.legalBasis"), t.get("col.sender")).open("tbody");
         for (Side s : r.sides()) {
-            h.row(s.group(), t.word("origin", s.origin()), s.source(), join(s.caseId(), s.caseName()), s.agency(), s.reference(),
-                    s.legalBasis(), s.sender());
+            h.open("tr");
+            for (String cell : new String[] {s.group(), t.word("origin", s.origin())}) h.el("td", cell);
+            // paths, case ids and the sender's key and manifest hashes are long unbroken strings: let them wrap
+            h.el("td", s.source(), "class", "wrap").el("td", join(s.caseId(), s.caseName()), "class", "wrap");
+            for (String cell : new String[] {s.agency(), s.reference(), s.legalBasis()}) h.el("td", cell);
+            h.el("td", s.sender(), "class", "wrap").close();
         }
         h.close().close().newline();
         h.el("h3", t.get("inventory.devices"));
