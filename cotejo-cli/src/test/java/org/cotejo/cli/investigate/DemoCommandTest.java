@@ -61,6 +61,17 @@ class DemoCommandTest {
     }
 
     @Test
+    void sameToolStatementsNameTheToolTheCasesPinnedFeedsAndThePackageIndicate() throws Exception {
+        assertThat(demo.code()).as(demo.err()).isZero();
+        Set<String> tools = new HashSet<>();
+        for (JsonNode s : JSON.readTree(out.resolve("clusters.json").toFile()).path("same_tool")) tools.add(s.path("threat").asText());
+        Set<String> vendors = new HashSet<>();
+        DemoWorld.generate().truth().vendors().forEach(v -> vendors.add(v.name()));
+        assertThat(tools).isNotEmpty().doesNotContain("unnamed tool");
+        assertThat(vendors).containsAll(tools);
+    }
+
+    @Test
     void nothingIsLeftHalfWrittenBesideTheOutput() throws Exception {
         try (var s = Files.list(tmp)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));

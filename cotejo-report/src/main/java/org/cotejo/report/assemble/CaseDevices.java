@@ -46,14 +46,14 @@ public final class CaseDevices {
             return store.read(h -> {
                 CaseInfo info = store.findCase(h, folder.caseId()).orElseThrow(() ->
                         new CotejoException(dir + ": its database holds no case " + folder.caseId()));
-                return read(store, h, folder, info, group, dir, err);
+                return read(store, h, folder, info, group, dir, err, PinnedThreats.of(dir, store.feeds(h, folder.caseId())));
             });
         }
     }
 
     /** The devices of an opened case, read inside the caller's handle. */
     static List<DeviceEvidence> read(CaseStore store, org.jdbi.v3.core.Handle h, CaseFolder folder, CaseInfo info, String group,
-                                     Path dir, java.io.PrintWriter err) {
+                                     Path dir, java.io.PrintWriter err, PinnedThreats threats) {
         String g = group == null || group.isEmpty() ? info.reference() : group;
         Map<String, List<ScanSummary>> scans = new LinkedHashMap<>();
         for (ScanSummary s : store.scans(h, folder.caseId())) scans.computeIfAbsent(s.deviceId(), k -> new ArrayList<>()).add(s);
@@ -64,14 +64,14 @@ public final class CaseDevices {
                 err.println("cotejo: " + dir + ": device " + d.label() + " has no scan yet; run `cotejo case scan` (left out)");
                 continue;
             }
-            out.add(device(store, h, folder, info, g, d, own, dir));
+            out.add(device(store, h, folder, info, g, d, own, dir, threats));
         }
         err.flush();
         return out;
     }
 
     private static DeviceEvidence device(CaseStore store, org.jdbi.v3.core.Handle h, CaseFolder folder, CaseInfo info, String group,
-                                         DeviceInfo d, List<ScanSummary> scans, Path dir) {
+                                         DeviceInfo d, List<ScanSummary> scans, Path dir, PinnedThreats threats) {
         Map<Observable, List<MatchRef>> matches = new LinkedHashMap<>();
         Map<Observable, String> examples = new LinkedHashMap<>();
         for (StoredDetection x : store.detections(h, folder.caseId(), d.id())) {
@@ -80,7 +80,8 @@ public final class CaseDevices {
             Observable v = new Observable(type.get(), x.observableValue(), x.observableValue());
             Disposition disposition = Arrays.stream(Disposition.values()).filter(p -> p.name().equalsIgnoreCase(x.disposition()))
                     .findFirst().orElse(Disposition.EVIDENCE);
-            MatchRef m = new MatchRef(x.indicatorId(), x.collection(), x.feedSha256(), "", Optional.empty(), disposition);
+            MatchRef m = new MatchRef(x.indicatorId(), x.collection(), x.feedSha256(), threats.of(x.feedSha256(), x.collection()),
+                    Optional.empty(), disposition);
             List<MatchRef> l = matches.computeIfAbsent(v, k -> new ArrayList<>());
             if (!l.contains(m)) l.add(m);
             examples.putIfAbsent(v, x.module() + ": " + x.sourceFile() + (x.locator() == null || x.locator().isEmpty() ? "" : " (" + x.locator() + ")"));

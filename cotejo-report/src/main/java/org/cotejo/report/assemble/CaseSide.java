@@ -50,8 +50,9 @@ public final class CaseSide {
                 CaseInfo info = store.findCase(h, folder.caseId()).orElseThrow(() ->
                         new CotejoException(dir + ": its database holds no case " + folder.caseId()));
                 String g = (group == null || group.isEmpty() ? info.reference() : group).toUpperCase(Locale.ROOT);
-                List<DeviceEvidence> devices = CaseDevices.read(store, h, folder, info, g, dir, err);
-                List<DeviceEntry> entries = entries(store, h, folder, info, g);
+                PinnedThreats threats = PinnedThreats.of(dir, store.feeds(h, folder.caseId()));
+                List<DeviceEvidence> devices = CaseDevices.read(store, h, folder, info, g, dir, err, threats);
+                List<DeviceEntry> entries = entries(store, h, folder, info, g, threats);
                 List<FeedEntry> feeds = new ArrayList<>();
                 for (FeedInfo f : store.feeds(h, folder.caseId())) {
                     feeds.add(new FeedEntry(f.fileName(), f.sha256(), f.format(), "pinned in case " + info.name(), f.addedAt(),
@@ -64,7 +65,8 @@ public final class CaseSide {
         }
     }
 
-    private static List<DeviceEntry> entries(CaseStore store, org.jdbi.v3.core.Handle h, CaseFolder folder, CaseInfo info, String group) {
+    private static List<DeviceEntry> entries(CaseStore store, org.jdbi.v3.core.Handle h, CaseFolder folder, CaseInfo info, String group,
+                                             PinnedThreats threats) {
         Map<String, List<ScanSummary>> scans = new LinkedHashMap<>();
         for (ScanSummary s : store.scans(h, folder.caseId())) scans.computeIfAbsent(s.deviceId(), k -> new ArrayList<>()).add(s);
         Map<String, List<EvidenceEntry>> items = new LinkedHashMap<>();
@@ -76,7 +78,7 @@ public final class CaseSide {
             ScanSummary worst = own.stream().min(Comparator.comparing((ScanSummary s) -> CaseDevices.verdict(s.verdict()))
                     .thenComparing(ScanSummary::evidenceId)).orElseThrow();
             List<Finding> findings = new ArrayList<>();
-            for (StoredDetection x : store.detections(h, folder.caseId(), d.id())) findings.add(finding(x));
+            for (StoredDetection x : store.detections(h, folder.caseId(), d.id())) findings.add(finding(x, threats));
             findings = DeviceFindings.sorted(findings);
             List<EvidenceEntry> evidence = new ArrayList<>(items.getOrDefault(d.id(), List.of()));
             evidence.sort(Comparator.comparing(EvidenceEntry::acquiredAt, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -96,12 +98,12 @@ public final class CaseSide {
                 a == null ? null : a.at(), a == null ? "" : a.method(), tool);
     }
 
-    private static Finding finding(StoredDetection x) {
+    private static Finding finding(StoredDetection x, PinnedThreats threats) {
         String value = x.observableRaw() == null || x.observableRaw().isEmpty() ? x.observableValue() : x.observableRaw();
         return new Finding("detection", DeviceFindings.level(x.level()), x.disposition() == null ? "" : x.disposition().toLowerCase(Locale.ROOT),
                 x.trace() == null ? "" : x.trace().toLowerCase(Locale.ROOT), x.module(), x.observableType(), value, x.indicatorValue(),
                 x.indicatorId(), x.collection(), x.feedSha256(), x.rule(), x.sourceFile(), x.sourceSha256(), x.locator(), x.time(), x.message(),
-                ""); // the case store keeps the collection, not the threat it indicates
+                threats.of(x.feedSha256(), x.collection()));
     }
 
     private static String legalBasis(LegalBasis b) {
