@@ -36,7 +36,7 @@ public final class OutputFolder {
      * is accepted and replaced at {@link #commit} (never one that holds an input).
      */
     public static OutputFolder prepare(Path out, java.util.List<Path> inputs, boolean replace) throws IOException {
-        if (!replace) return prepare(out, inputs, "input");
+        if (!replace) return prepare(out, inputs, "input", false, "choose a new folder, or add --force to replace its contents");
         Path target = out.toAbsolutePath().normalize();
         for (Path in : inputs) {
             Path i = in.toAbsolutePath().normalize();
@@ -46,14 +46,15 @@ public final class OutputFolder {
                 throw new CotejoException("--out " + out + " holds the input " + in + "; --force would delete it; choose another folder");
             }
         }
-        return prepare(out, inputs, "input", true);
+        return prepare(out, inputs, "input", true, "");
     }
 
     private static OutputFolder prepare(Path out, java.util.List<Path> inputs, String noun) throws IOException {
-        return prepare(out, inputs, noun, false);
+        return prepare(out, inputs, noun, false, "choose a new folder");
     }
 
-    private static OutputFolder prepare(Path out, java.util.List<Path> inputs, String noun, boolean replace) throws IOException {
+    private static OutputFolder prepare(Path out, java.util.List<Path> inputs, String noun, boolean replace, String whenNotEmpty)
+            throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) throw new CotejoException("cannot write results to " + target);
@@ -70,7 +71,7 @@ public final class OutputFolder {
         if (Files.exists(target) && !replace) {
             if (!Files.isDirectory(target)) throw new CotejoException("--out " + out + " exists and is not a folder");
             try (Stream<Path> s = Files.list(target)) {
-                if (s.findAny().isPresent()) throw new CotejoException("--out " + out + " is not empty; choose a new folder");
+                if (s.findAny().isPresent()) throw new CotejoException("--out " + out + " is not empty; " + whenNotEmpty);
             }
         }
         if (replace && Files.exists(target) && !Files.isDirectory(target)) throw new CotejoException("--out " + out + " exists and is not a folder");

@@ -161,7 +161,7 @@ class InvestigateCommandTest {
         Run r = cotejo("investigate", "--case", "ES=" + worldDir.resolve("devices"), "--iocs",
                 worldDir.resolve(world.feed().fileName()).toString(), "--out", o.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("cotejo: --out").contains("is not empty").doesNotContain("\n");
+        assertThat(r.err().strip()).startsWith("cotejo: --out").contains("is not empty").contains("--force").doesNotContain("\n");
         assertThat(o.resolve("notes.txt")).hasContent("mine");
 
         Run forced = cotejo("investigate", "--case", "ES=" + worldDir.resolve("devices"), "--iocs",
