@@ -34,7 +34,10 @@ final class CaptureResults {
 
     private final Path folder;
     private final List<SourceFile> files = new ArrayList<>();
-    private final Map<String, DataOutputStream> spills = new HashMap<>();
+    private final Map<String, Spill> spills = new HashMap<>();
+
+    /** One module's spill file as it is written. */
+    private record Spill(DataOutputStream out, SpillCodec.Writer codec) {}
 
     private CaptureResults(Path folder) {
         this.folder = folder;
@@ -85,15 +88,17 @@ final class CaptureResults {
 
     private void write(String module, byte kind, int file, long packet, Fields fields, String problem) {
         try {
-            DataOutputStream out = spills.get(module);
-            if (out == null) {
-                out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(module + ".bin")), 1 << 16));
-                spills.put(module, out);
+            Spill spill = spills.get(module);
+            if (spill == null) {
+                DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(module + ".bin")), 1 << 16));
+                spill = new Spill(o, new SpillCodec.Writer(o));
+                spills.put(module, spill);
             }
+            DataOutputStream out = spill.out();
             out.writeByte(kind);
             out.writeInt(file);
             out.writeLong(packet);
-            if (fields != null) SpillCodec.write(out, fields);
+            if (fields != null) spill.codec().write(fields);
             else out.writeUTF(problem.length() > 16_000 ? problem.substring(0, 16_000) : problem);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the work area: " + e.getMessage(), e);
@@ -101,7 +106,7 @@ final class CaptureResults {
     }
 
     private void closeSpills() throws IOException {
-        for (DataOutputStream out : spills.values()) out.close();
+        for (Spill s : spills.values()) s.out().close();
     }
 
     /** Emits the module's records and reports its problems, in the order the pass met them. */
@@ -109,6 +114,7 @@ final class CaptureResults {
         Path spill = folder.resolve(module + ".bin");
         if (!Files.exists(spill)) return;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spill), 1 << 16))) {
+            SpillCodec.Reader codec = new SpillCodec.Reader(in);
             while (true) {
                 byte kind;
                 try {
@@ -119,7 +125,7 @@ final class CaptureResults {
                 SourceFile file = files.get(in.readInt());
                 long packet = in.readLong();
                 if (kind == PROBLEM) ctx.problem(file, in.readUTF());
-                else ctx.emit(SpillCodec.read(in), ctx.provenance(file, "packet " + packet));
+                else ctx.emit(codec.read(), ctx.provenance(file, "packet " + packet));
             }
         }
         Files.delete(spill);
