@@ -1,162 +1,180 @@
 package org.cotejo.forensics.network.pcap;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cotejo.forensics.record.Fields;
 
 /**
- * Record fields to bytes and back for the capture pass's spill files: a tag byte per value (the JSON
- * value types {@link Fields} holds), strings as length-prefixed UTF-8. Much cheaper than JSON text for
- * the hundreds of thousands of flow records a large capture gives; the files live only in the work area.
+ * The capture pass's spill files: each entry is a record (its fields) or a problem (its text), with
+ * the capture it came from and the packet it was first seen in. Values carry a tag byte (the JSON
+ * value types {@link Fields} holds); strings are length-prefixed UTF-8. Much cheaper than JSON text
+ * for the hundreds of thousands of flow records a large capture gives; the files live only in the
+ * work area, written and read back in order ({@link SpillReader}) by the same run.
  *
- * <p>Field names repeat in every record, so each file keeps a dictionary of them: a name is written in
- * full the first time, then as its number (up to {@value #MAX_NAMES} names; any further ones are written
- * in full each time). One {@link Writer} writes a file and one {@link Reader} reads it back, in order.
+ * <p>Two choices keep a large capture's hundreds of thousands of records cheap to spill and replay:
+ * field names, which repeat in every record, are written in full once per file and then by number
+ * (up to {@value #MAX_NAMES} names; further ones in full each time); and the bytes go through this
+ * class's own buffer, not a {@code DataOutputStream} over a buffered stream, whose every
+ * {@code writeInt} is four synchronised calls.
  */
 final class SpillCodec {
-    private static final byte NULL = 0, STRING = 1, LONG = 2, DOUBLE = 3, TRUE = 4, FALSE = 5, LIST = 6, MAP = 7, BIG = 8;
+    static final byte RECORD = 'R', PROBLEM = 'P';
+    static final byte NULL = 0, STRING = 1, LONG = 2, DOUBLE = 3, TRUE = 4, FALSE = 5, LIST = 6, MAP = 7, BIG = 8;
     static final int MAX_NAMES = 4096;
     /** Before a name's text: a new dictionary entry, or a name written in full because the dictionary is full. */
-    private static final short NEW_NAME = -1, INLINE_NAME = -2;
+    static final int NEW_NAME = 0xFFFF, INLINE_NAME = 0xFFFE;
+    static final int BUFFER = 1 << 16;
 
     private SpillCodec() {}
 
-    /** Writes the records of one spill file. */
-    static final class Writer {
-        private final DataOutputStream out;
+    /** Writes one spill file. */
+    static final class Writer implements Closeable {
+        private final OutputStream out;
         private final Map<String, Integer> names = new HashMap<>();
+        private byte[] buf = new byte[BUFFER];
+        private int n;
 
-        Writer(DataOutputStream out) {
+        Writer(OutputStream out) {
             this.out = out;
         }
 
-        void write(Fields fields) throws IOException {
-            writeMap(fields.asMap());
+        void record(int file, long packet, Fields fields) throws IOException {
+            head(RECORD, file, packet);
+            map(fields.asMap());
+            if (n >= BUFFER) flush();
         }
 
-        private void writeMap(Map<?, ?> map) throws IOException {
-            out.writeInt(map.size());
+        void problem(int file, String message) throws IOException {
+            head(PROBLEM, file, 0);
+            text(message);
+            if (n >= BUFFER) flush();
+        }
+
+        private void head(byte kind, int file, long packet) {
+            room(13);
+            buf[n++] = kind;
+            putInt(file);
+            putLong(packet);
+        }
+
+        private void map(Map<?, ?> map) {
+            room(4);
+            putInt(map.size());
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 name((String) e.getKey());
                 value(e.getValue());
             }
         }
 
-        private void name(String name) throws IOException {
+        private void name(String name) {
             Integer known = names.get(name);
+            room(2);
             if (known != null) {
-                out.writeShort(known);
-            } else if (names.size() < MAX_NAMES) {
-                names.put(name, names.size());
-                out.writeShort(NEW_NAME);
-                out.writeUTF(name);
-            } else {
-                out.writeShort(INLINE_NAME);
-                out.writeUTF(name);
+                putShort(known);
+                return;
             }
+            if (names.size() < MAX_NAMES) {
+                names.put(name, names.size());
+                putShort(NEW_NAME);
+            } else {
+                putShort(INLINE_NAME);
+            }
+            text(name);
         }
 
-        private void value(Object v) throws IOException {
+        private void value(Object v) {
+            room(9);
             if (v == null) {
-                out.writeByte(NULL);
+                buf[n++] = NULL;
             } else if (v instanceof String s) {
-                out.writeByte(STRING);
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(b.length);
-                out.write(b);
+                buf[n++] = STRING;
+                text(s);
             } else if (v instanceof Long l) {
-                out.writeByte(LONG);
-                out.writeLong(l);
+                buf[n++] = LONG;
+                putLong(l);
             } else if (v instanceof Double d) {
-                out.writeByte(DOUBLE);
-                out.writeDouble(d);
+                buf[n++] = DOUBLE;
+                putLong(Double.doubleToRawLongBits(d));
             } else if (v instanceof Boolean b) {
-                out.writeByte(b ? TRUE : FALSE);
+                buf[n++] = b ? TRUE : FALSE;
             } else if (v instanceof List<?> list) {
-                out.writeByte(LIST);
-                out.writeInt(list.size());
+                buf[n++] = LIST;
+                putInt(list.size());
                 for (Object o : list) value(o);
             } else if (v instanceof Map<?, ?> map) {
-                out.writeByte(MAP);
-                writeMap(map);
+                buf[n++] = MAP;
+                map(map);
             } else if (v instanceof BigInteger i) {
-                out.writeByte(BIG);
-                out.writeUTF(i.toString());
+                buf[n++] = BIG;
+                text(i.toString());
             } else {
                 throw new IllegalArgumentException("not a record value: " + v.getClass());
             }
         }
-    }
 
-    /** Reads back, in order, the records one {@link Writer} wrote. */
-    static final class Reader {
-        private final DataInputStream in;
-        private final List<String> names = new ArrayList<>();
-        private byte[] text = new byte[256];
-
-        Reader(DataInputStream in) {
-            this.in = in;
-        }
-
-        Fields read() throws IOException {
-            int n = in.readInt();
-            Fields.Builder b = Fields.builder();
-            for (int i = 0; i < n; i++) b.put(name(), value());
-            return b.build();
-        }
-
-        private String name() throws IOException {
-            short code = in.readShort();
-            if (code >= 0) {
-                if (code >= names.size()) throw new IOException("damaged spill file: field name " + code + " of " + names.size());
-                return names.get(code);
-            }
-            String name = in.readUTF();
-            if (code == NEW_NAME) names.add(name);
-            else if (code != INLINE_NAME) throw new IOException("damaged spill file: field name code " + code);
-            return name;
-        }
-
-        private Object value() throws IOException {
-            byte tag = in.readByte();
-            switch (tag) {
-                case NULL: return null;
-                case STRING: return string(in.readInt());
-                case LONG: return in.readLong();
-                case DOUBLE: return in.readDouble();
-                case TRUE: return Boolean.TRUE;
-                case FALSE: return Boolean.FALSE;
-                case LIST: {
-                    int n = in.readInt();
-                    List<Object> l = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) l.add(value());
-                    return l;
+        /** Length and UTF-8 bytes; ASCII (nearly all of a capture's text) is copied without an intermediate array. */
+        private void text(String s) {
+            int len = s.length();
+            room(4 + len);
+            int at = n;
+            n += 4;
+            for (int i = 0; i < len; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                    n = at;
+                    room(4 + b.length);
+                    putInt(b.length);
+                    System.arraycopy(b, 0, buf, n, b.length);
+                    n += b.length;
+                    return;
                 }
-                case MAP: {
-                    int n = in.readInt();
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    for (int i = 0; i < n; i++) m.put(name(), value());
-                    return m;
-                }
-                case BIG: return new BigInteger(in.readUTF());
-                default: throw new IOException("damaged spill file: value tag " + tag);
+                buf[n++] = (byte) c;
             }
+            int end = n;
+            n = at;
+            putInt(len);
+            n = end;
         }
 
-        /** Decoded from a reused buffer: one allocation per string, the string itself. */
-        private String string(int length) throws IOException {
-            if (length < 0) throw new IOException("damaged spill file: string of " + length + " bytes");
-            if (length > text.length) text = new byte[Math.max(length, text.length * 2)];
-            in.readFully(text, 0, length);
-            return new String(text, 0, length, StandardCharsets.UTF_8);
+        private void room(int bytes) {
+            if (n + bytes > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, n + bytes));
+        }
+
+        private void putShort(int v) {
+            buf[n++] = (byte) (v >>> 8);
+            buf[n++] = (byte) v;
+        }
+
+        private void putInt(int v) {
+            buf[n++] = (byte) (v >>> 24);
+            buf[n++] = (byte) (v >>> 16);
+            buf[n++] = (byte) (v >>> 8);
+            buf[n++] = (byte) v;
+        }
+
+        private void putLong(long v) {
+            putInt((int) (v >>> 32));
+            putInt((int) v);
+        }
+
+        private void flush() throws IOException {
+            out.write(buf, 0, n);
+            n = 0;
+            if (buf.length > BUFFER * 4) buf = new byte[BUFFER]; // one huge record does not keep its buffer
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (out) {
+                flush();
+            }
         }
     }
 }

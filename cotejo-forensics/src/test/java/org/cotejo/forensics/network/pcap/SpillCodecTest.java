@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +31,27 @@ class SpillCodecTest {
         records.add(records.get(0));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        SpillCodec.Writer writer = new SpillCodec.Writer(out);
-        for (Fields f : records) writer.write(f);
-        out.flush();
-        SpillCodec.Reader reader = new SpillCodec.Reader(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        for (Fields f : records) assertThat(reader.read()).isEqualTo(f);
+        try (SpillCodec.Writer writer = new SpillCodec.Writer(bytes)) {
+            long packet = 1;
+            for (Fields f : records) {
+                writer.record(3, packet++, f);
+                writer.problem(2, "packet " + packet + ": a problem, ñ");
+            }
+        }
+        try (SpillReader reader = new SpillReader(new ByteArrayInputStream(bytes.toByteArray()))) {
+            long packet = 1;
+            for (Fields f : records) {
+                assertThat(reader.next()).isTrue();
+                assertThat(reader.isProblem()).isFalse();
+                assertThat(reader.file()).isEqualTo(3);
+                assertThat(reader.packet()).isEqualTo(packet++);
+                assertThat(reader.fields()).isEqualTo(f);
+                assertThat(reader.next()).isTrue();
+                assertThat(reader.isProblem()).isTrue();
+                assertThat(reader.file()).isEqualTo(2);
+                assertThat(reader.problem()).isEqualTo("packet " + packet + ": a problem, ñ");
+            }
+            assertThat(reader.next()).isFalse();
+        }
     }
 }
