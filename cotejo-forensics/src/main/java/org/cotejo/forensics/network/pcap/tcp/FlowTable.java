@@ -15,9 +15,10 @@ import org.cotejo.forensics.network.pcap.IpPacket;
  * is written and its memory freed. The heap therefore depends on the limits, not on the capture.
  *
  * <p>Every packet of a capture looks its flow up here, so the table is built for that: an
- * open-addressing array of flows probed linearly by a 64-bit hash of the numeric key (no entry
- * objects, no boxing), at most half full, with deletions shifting later entries back instead of
- * leaving tombstones; the least-recently-seen order is a list threaded through the flows themselves.
+ * open-addressing array of flows probed linearly by a 64-bit hash of the numeric key, the hashes in
+ * an array of their own (no entry objects, no boxing; a probe reads one array and touches only the
+ * flow it finds), at most half full, with deletions shifting later entries back instead of leaving
+ * tombstones; the least-recently-seen order is a list threaded through the flows themselves.
  */
 public final class FlowTable {
     /** Why a flow left the table. */
@@ -30,6 +31,8 @@ public final class FlowTable {
     private final BiConsumer<Flow, String> ended;
     private final FlowKey probe = new FlowKey();
     private final Flow[] slots;
+    /** The hash of the flow in each slot, so a look-up probes one array and touches only the flow it finds. */
+    private final long[] hashes;
     private final int mask;
     private int size;
     /** Least and most recently seen flows: the ends of the list threaded through {@link Flow#older}/{@link Flow#newer}. */
@@ -44,6 +47,7 @@ public final class FlowTable {
         this.budget = budget;
         this.ended = ended;
         this.slots = new Flow[Math.max(16, Integer.highestOneBit(Math.max(1, maxFlows)) << 2)];
+        this.hashes = new long[slots.length];
         this.mask = slots.length - 1;
     }
 
@@ -60,7 +64,7 @@ public final class FlowTable {
         long h = probe.hash();
         int i = (int) h & mask;
         for (Flow f; (f = slots[i]) != null; i = (i + 1) & mask) {
-            if (f.hash == h && f.key.sameAs(probe)) {
+            if (hashes[i] == h && f.key.sameAs(probe)) {
                 touch(f);
                 return f;
             }
@@ -78,6 +82,7 @@ public final class FlowTable {
         f.hash = h;
         f.inTable = true;
         slots[i] = f;
+        hashes[i] = h;
         size++;
         link(f);
         if (size > maxFlows) {
@@ -138,11 +143,12 @@ public final class FlowTable {
         while (slots[i] != f) i = (i + 1) & mask;
         slots[i] = null;
         for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-            int home = (int) slots[j].hash & mask;
+            int home = (int) hashes[j] & mask;
             // an entry stays when its home lies cyclically in (i, j]; otherwise it moves into the hole
             boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
             if (stays) continue;
             slots[i] = slots[j];
+            hashes[i] = hashes[j];
             slots[j] = null;
             i = j;
         }
