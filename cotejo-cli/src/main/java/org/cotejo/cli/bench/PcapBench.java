@@ -112,7 +112,9 @@ final class PcapBench implements Callable<Integer> {
         sampler.start();
         long[] records = new long[1];
         var threads = ManagementFactory.getThreadMXBean();
-        long cpu0 = threads.getCurrentThreadCpuTime();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpu0 = threads.getCurrentThreadCpuTime(), user0 = threads.getCurrentThreadUserTime();
+        long waited0 = runQueueNanos();
         long t0 = System.nanoTime();
         try (Extraction x = Captures.open(file)) {
             new ModuleRunner(ModuleOptions.DEFAULT).run(x, modules, new RunListener() {
@@ -121,6 +123,8 @@ final class PcapBench implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double user = (threads.getCurrentThreadUserTime() - user0) / 1e9;
+        long waited1 = runQueueNanos();
         sampler.interrupt();
         sampler.join();
         long size = Files.size(file);
@@ -129,6 +133,21 @@ final class PcapBench implements Callable<Integer> {
                         + " %,.0f packets/s; %,d records; heap used at most %,d MiB sampled (%,d MiB before)%n",
                 modules.size(), seconds, size / 1e6 / seconds, packets / seconds, cpu, size / 1e6 / cpu, packets / cpu, records[0],
                 peak.get() >> 20, before >> 20);
+        // why wall time exceeds CPU time: time runnable but waiting for a core (a busy machine), the rest blocked (I/O, collections)
+        out.printf(Locale.ROOT, "      CPU %.2f s user + %.2f s system; %s; load average %.1f at the start%n", user, cpu - user,
+                waited0 < 0 || waited1 < 0 ? "time waiting for a core unknown (no /proc/thread-self/schedstat)"
+                        : String.format(Locale.ROOT, "%.2f s runnable but waiting for a core, %.2f s neither (blocked: I/O, collections)",
+                                (waited1 - waited0) / 1e9, Math.max(0, seconds - cpu - (waited1 - waited0) / 1e9)), load);
         out.flush();
+    }
+
+    /** Linux: how long this thread has waited, runnable, for a core (the second field of its schedstat); -1 elsewhere. */
+    private static long runQueueNanos() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+            return Long.parseLong(f[1]);
+        } catch (Exception e) {
+            return -1;
+        }
     }
 }

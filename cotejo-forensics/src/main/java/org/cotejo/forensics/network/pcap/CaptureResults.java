@@ -1,10 +1,6 @@
 package org.cotejo.forensics.network.pcap;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,11 +26,9 @@ import org.cotejo.forensics.record.Fields;
  * memory with its size.
  */
 final class CaptureResults {
-    private static final byte RECORD = 'R', PROBLEM = 'P';
-
     private final Path folder;
     private final List<SourceFile> files = new ArrayList<>();
-    private final Map<String, DataOutputStream> spills = new HashMap<>();
+    private final Map<String, SpillCodec.Writer> spills = new HashMap<>();
 
     private CaptureResults(Path folder) {
         this.folder = folder;
@@ -62,9 +56,9 @@ final class CaptureResults {
         files.sort(Comparator.comparing(SourceFile::path));
         DeviceAttribution devices = new DeviceAttribution(ctx.extraction().service(DeviceAddresses.class).orElse(DeviceAddresses.NONE));
         CaptureSink sink = new CaptureSink() {
-            @Override public void record(String module, int file, long packet, Fields fields) { write(module, RECORD, file, packet, fields, null); }
+            @Override public void record(String module, int file, long packet, Fields fields) { write(module, file, packet, fields, null); }
 
-            @Override public void problem(String module, int file, String message) { write(module, PROBLEM, file, 0, null, message); }
+            @Override public void problem(String module, int file, String message) { write(module, file, 0, null, message); }
         };
         for (int i = 0; i < files.size(); i++) {
             SourceFile file = files.get(i);
@@ -83,43 +77,33 @@ final class CaptureResults {
         }
     }
 
-    private void write(String module, byte kind, int file, long packet, Fields fields, String problem) {
+    private void write(String module, int file, long packet, Fields fields, String problem) {
         try {
-            DataOutputStream out = spills.get(module);
-            if (out == null) {
-                out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(module + ".bin")), 1 << 16));
-                spills.put(module, out);
+            SpillCodec.Writer spill = spills.get(module);
+            if (spill == null) {
+                spill = new SpillCodec.Writer(Files.newOutputStream(folder.resolve(module + ".bin")));
+                spills.put(module, spill);
             }
-            out.writeByte(kind);
-            out.writeInt(file);
-            out.writeLong(packet);
-            if (fields != null) SpillCodec.write(out, fields);
-            else out.writeUTF(problem.length() > 16_000 ? problem.substring(0, 16_000) : problem);
+            if (fields != null) spill.record(file, packet, fields);
+            else spill.problem(file, problem.length() > 16_000 ? problem.substring(0, 16_000) : problem);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the work area: " + e.getMessage(), e);
         }
     }
 
     private void closeSpills() throws IOException {
-        for (DataOutputStream out : spills.values()) out.close();
+        for (SpillCodec.Writer w : spills.values()) w.close();
     }
 
     /** Emits the module's records and reports its problems, in the order the pass met them. */
     void replay(String module, ModuleContext ctx) throws IOException {
         Path spill = folder.resolve(module + ".bin");
         if (!Files.exists(spill)) return;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spill), 1 << 16))) {
-            while (true) {
-                byte kind;
-                try {
-                    kind = in.readByte();
-                } catch (EOFException end) {
-                    break;
-                }
-                SourceFile file = files.get(in.readInt());
-                long packet = in.readLong();
-                if (kind == PROBLEM) ctx.problem(file, in.readUTF());
-                else ctx.emit(SpillCodec.read(in), ctx.provenance(file, "packet " + packet));
+        try (SpillReader in = new SpillReader(Files.newInputStream(spill))) {
+            while (in.next()) {
+                SourceFile file = files.get(in.file());
+                if (in.isProblem()) ctx.problem(file, in.problem());
+                else ctx.emit(in.fields(), ctx.provenance(file, "packet " + in.packet()));
             }
         }
         Files.delete(spill);

@@ -28,6 +28,10 @@ public record IpPacket(String source, String destination, int protocol, int sour
     public int payloadLength() { return payloadEnd - payloadStart; }
 
     static String address(byte[] data, int offset, int length) {
+        if (length == 4) { // dotted quad without InetAddress: two per new flow in a busy capture
+            return new StringBuilder(15).append(data[offset] & 0xFF).append('.').append(data[offset + 1] & 0xFF).append('.')
+                    .append(data[offset + 2] & 0xFF).append('.').append(data[offset + 3] & 0xFF).toString();
+        }
         byte[] a = java.util.Arrays.copyOfRange(data, offset, offset + length);
         try {
             String s = InetAddress.getByAddress(a).getHostAddress();

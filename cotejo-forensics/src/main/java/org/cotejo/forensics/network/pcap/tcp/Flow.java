@@ -29,6 +29,10 @@ public final class Flow {
     public final TcpStream toServer;
     public final TcpStream toClient;
     public Object state;
+    // the table's bookkeeping: the key's hash, the neighbours in least-recently-seen order, whether it is in the table
+    long hash;
+    Flow older, newer;
+    boolean inTable;
 
     public Flow(FlowKey key, int protocol, boolean firstIsClient, String clientIp, int clientPort, String serverIp, int serverPort,
                 long firstPacket, int file, TcpStream toServer, TcpStream toClient) {

@@ -49,19 +49,28 @@ public final class FlowKey {
         return k;
     }
 
+    /** Whether this key names the same flow as {@code k}: the table's comparison, without boxing or casts. */
+    boolean sameAs(FlowKey k) {
+        return a1 == k.a1 && b1 == k.b1 && portA == k.portA && portB == k.portB && a0 == k.a0 && b0 == k.b0 && protocol == k.protocol;
+    }
+
+    /** A well-mixed hash for an open-addressing table indexed by its low bits. */
+    long hash() {
+        long h = a0 * 0x9E3779B97F4A7C15L + a1;
+        h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L + b0;
+        h = (h ^ (h >>> 31)) * 0x94D049BB133111EBL + b1;
+        h = (h ^ (h >>> 29)) * 0x9E3779B97F4A7C15L + ((long) portA << 16 | portB) + ((long) protocol << 32);
+        return h ^ (h >>> 32);
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof FlowKey k && a1 == k.a1 && b1 == k.b1 && portA == k.portA && portB == k.portB
-                && a0 == k.a0 && b0 == k.b0 && protocol == k.protocol;
+        return o instanceof FlowKey k && sameAs(k);
     }
 
     @Override
     public int hashCode() {
-        long h = a0 * 31 + a1;
-        h = h * 0x9E3779B97F4A7C15L + b0;
-        h = h * 31 + b1;
-        h = h * 0x9E3779B97F4A7C15L + ((long) portA << 16 | portB) + ((long) protocol << 32);
-        return (int) (h ^ (h >>> 32));
+        return Long.hashCode(hash());
     }
 
     private static long u32(byte[] d, int o) {

@@ -16,7 +16,8 @@ import java.util.List;
 public final class TcpStream {
     /** Segments waiting for a gap to fill, at most. */
     static final int MAX_WAITING = 32;
-    private static final int FIRST_CAPACITY = 2048;
+    /** The smallest first buffer: a ClientHello or a request head usually fits one of 512 bytes. */
+    private static final int FIRST_CAPACITY = 512;
     /** Packets whose start offsets are remembered, for provenance of messages later in the stream. */
     private static final int MAX_MARKS = 64;
 
@@ -168,7 +169,9 @@ public final class TcpStream {
     private boolean reserve(int needed) {
         int have = bytes == null ? 0 : bytes.length;
         if (needed <= have) return true;
-        int want = Math.min(cap, Math.max(needed, have == 0 ? FIRST_CAPACITY : have * 2));
+        // the first buffer fits the first segment (most streams stop after it: a busy capture starts
+        // hundreds of thousands), later ones double
+        int want = Math.min(cap, have == 0 ? Math.max(FIRST_CAPACITY, Integer.highestOneBit(needed - 1) << 1) : Math.max(needed, have * 2));
         if (!budget.take(want - have)) {
             stop("memory budget for reassembly reached");
             return false;

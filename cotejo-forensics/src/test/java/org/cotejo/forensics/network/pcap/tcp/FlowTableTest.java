@@ -39,4 +39,25 @@ class FlowTableTest {
         assertThat(ended).last().isEqualTo("10.0.0.4:443 capture end");
         assertThat(t.evictedWhenFull()).isEqualTo(1);
     }
+
+    @Test
+    void flowsStayFindableWhileOthersAroundThemAreClosed() {
+        List<String> ended = new ArrayList<>();
+        FlowTable t = new FlowTable(1000, 60_000_000_000L, 1024, new MemoryBudget(1 << 20), (f, why) -> ended.add(why));
+        List<Flow> flows = new ArrayList<>();
+        for (int i = 0; i < 800; i++) flows.add(t.find(udp(1 + i % 200, 40000 + i, 2, 53), i + 1, 0, 1_000_000_000L, true));
+        java.util.Random r = new java.util.Random(8);
+        java.util.Set<Integer> closed = new java.util.HashSet<>();
+        for (int k = 0; k < 500; k++) {
+            int i = r.nextInt(800);
+            if (closed.add(i)) t.close(flows.get(i), FlowTable.FIN);
+        }
+        for (int i = 0; i < 800; i++) {
+            Flow found = t.find(udp(2, 53, 1 + i % 200, 40000 + i), 900, 0, 1_000_000_000L, false);
+            if (closed.contains(i)) assertThat(found).isNull();
+            else assertThat(found).isSameAs(flows.get(i));
+        }
+        assertThat(t.size()).isEqualTo(800 - closed.size());
+        assertThat(ended).hasSize(closed.size()).containsOnly("fin");
+    }
 }
