@@ -12,7 +12,7 @@ import org.cotejo.forensics.evidence.FileEntry;
 import org.cotejo.forensics.evidence.FolderTree;
 
 /**
- * SHA-256 of every file of an extraction, for info.json. A folder is hashed on a background thread while
+ * SHA-256 of every file of an extraction, for info.json. A folder (or a single file on disk) is hashed on a background thread while
  * the modules read it (its tree is safe to share and remembers each hash, so a file is read for hashing
  * once); archives and encrypted backups are hashed before the modules start.
  */
@@ -24,7 +24,9 @@ final class InputHashes {
     }
 
     static InputHashes start(Extraction x) throws IOException {
-        if (x.tree() instanceof FolderTree) {
+        // a folder, or one file of a folder (a capture, an EVE log): hashed beside the modules' reading
+        if (x.tree() instanceof FolderTree
+                || (x.tree() instanceof org.cotejo.forensics.evidence.SingleFileTree s && s.base() instanceof FolderTree)) {
             CompletableFuture<List<RunInfo.FileHash>> f = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {

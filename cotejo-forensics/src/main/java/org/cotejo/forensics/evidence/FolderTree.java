@@ -25,7 +25,8 @@ import org.cotejo.core.CotejoException;
  */
 public final class FolderTree implements FileTree {
     private final Path root;
-    private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    /** Each file's hash, computed once: a second caller (the modules, while the hashing thread is at it) waits for the first. */
+    private final Map<String, java.util.concurrent.CompletableFuture<String>> hashes = new ConcurrentHashMap<>();
     private volatile List<FileEntry> listing;
 
     public FolderTree(Path root) {
@@ -102,14 +103,25 @@ public final class FolderTree implements FileTree {
 
     @Override
     public String sha256(FileEntry entry) throws IOException {
-        String known = hashes.get(entry.path());
-        if (known != null) return known;
-        String h;
-        try (InputStream in = open(entry)) {
-            h = Hashing.sha256(in);
+        var mine = new java.util.concurrent.CompletableFuture<String>();
+        var known = hashes.putIfAbsent(entry.path(), mine);
+        if (known == null) {
+            try (InputStream in = open(entry)) {
+                mine.complete(Hashing.sha256(in));
+            } catch (IOException | RuntimeException e) {
+                hashes.remove(entry.path(), mine); // a later call tries again
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            return mine.join();
         }
-        hashes.put(entry.path(), h);
-        return h;
+        try {
+            return known.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IOException io) throw new IOException(io.getMessage(), io);
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
     }
 
     @Override
