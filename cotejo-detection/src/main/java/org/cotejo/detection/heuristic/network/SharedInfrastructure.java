@@ -81,19 +81,22 @@ public final class SharedInfrastructure implements Heuristic {
 
             private void link(String name, Map<String, List<String>> namesOn, String infra, Record record) {
                 if (name == null) return;
-                boolean isListed = listed.computeIfAbsent(name, n -> {
-                    Match m = lookedUp.get(n);
-                    if (m != null) detected.put(n, m);
-                    return m != null;
-                });
-                if (!isListed && !firstRecord.containsKey(name)) {
-                    if (firstRecord.size() >= MAX_NAMES) {
+                Boolean known = listed.get(name);
+                boolean isListed;
+                if (known != null) {
+                    isListed = known;
+                } else {
+                    Match m = lookedUp.get(name);
+                    isListed = m != null;
+                    if (!isListed && firstRecord.size() >= MAX_NAMES) {
+                        // past the cap an unlisted name is not kept (nor remembered in `listed`): memory stays bounded
                         capped = true;
-                        listed.remove(name);
                         return;
                     }
-                    firstRecord.put(name, record);
+                    if (isListed) detected.put(name, m);
+                    listed.put(name, isListed);
                 }
+                if (!isListed && !firstRecord.containsKey(name)) firstRecord.put(name, record);
                 List<String> names = namesOn.computeIfAbsent(infra, k -> new ArrayList<>(2));
                 if (names.size() < PER_INFRA && !names.contains(name)) names.add(name);
             }
