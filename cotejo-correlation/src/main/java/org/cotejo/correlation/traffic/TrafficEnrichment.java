@@ -43,9 +43,8 @@ public final class TrafficEnrichment {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /*
-     * Facts by their first part (name or host), then their second (address or certificate): the names repeat
-     * line after line as the same string (TrafficRecords reuses its normalised values), so the outer look-up
-     * hashes nothing new, and no "name,address" key is built per sighting.
+     * Facts by their first part (name or host), then their second (address or certificate): no "name,address"
+     * key string is built (and hashed) per sighting.
      */
     private final Map<String, Map<String, Sighting>> resolutions = new HashMap<>();
     private final Map<String, Map<String, Sighting>> certificates = new HashMap<>();

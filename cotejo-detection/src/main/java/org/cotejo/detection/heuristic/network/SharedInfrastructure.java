@@ -13,7 +13,6 @@ import org.cotejo.detection.heuristic.Alert;
 import org.cotejo.detection.heuristic.AlertSink;
 import org.cotejo.detection.heuristic.Heuristic;
 import org.cotejo.detection.heuristic.HeuristicContext;
-import org.cotejo.forensics.network.traffic.RecentValues;
 import org.cotejo.forensics.network.traffic.TrafficRecords;
 import org.cotejo.forensics.network.traffic.TrafficRecords.Certificate;
 import org.cotejo.forensics.network.traffic.TrafficRecords.DnsAnswer;
@@ -58,8 +57,6 @@ public final class SharedInfrastructure implements Heuristic {
             /** Address, and certificate SHA-256, → names on it, in order seen (at most {@value #PER_INFRA}). */
             private final Map<String, List<String>> namesOnAddress = new HashMap<>();
             private final Map<String, List<String>> namesOnCertificate = new HashMap<>();
-            /** Names past the cap are looked up again each time they are seen: recent ones are remembered here. */
-            private final RecentValues<Match> lookedUp = new RecentValues<>(1 << 16, n -> Listed.domain(index, n));
             private final Map<String, Match> detected = new LinkedHashMap<>();
             private final Map<String, Record> firstRecord = new HashMap<>();
             private final Map<String, Boolean> listed = new HashMap<>();
@@ -86,7 +83,7 @@ public final class SharedInfrastructure implements Heuristic {
                 if (known != null) {
                     isListed = known;
                 } else {
-                    Match m = lookedUp.get(name);
+                    Match m = Listed.domain(index, name);
                     isListed = m != null;
                     if (!isListed && firstRecord.size() >= MAX_NAMES) {
                         // past the cap an unlisted name is not kept (nor remembered in `listed`): memory stays bounded

@@ -172,17 +172,9 @@ public final class TrafficRecords {
         return new Certificate(fp, f.string("certificate.subject"), f.string("certificate.issuer"), List.copyOf(names), time(r));
     }
 
-    /** Recent names and addresses as {@link #host} and {@link #ip} read them: a log repeats them line after line. */
-    private static final RecentValues<String> HOSTS = new RecentValues<>(1 << 17, TrafficRecords::readHost);
-    private static final RecentValues<String> IPS = new RecentValues<>(1 << 16, TrafficRecords::readIp);
-
     /** A canonical IP address, or null when {@code raw} is not one. */
     public static String ip(String raw) {
-        return raw == null ? null : IPS.get(raw);
-    }
-
-    private static String readIp(String raw) {
-        if (raw.isBlank() || !addressLike(raw)) return null;
+        if (raw == null || raw.isBlank() || !addressLike(raw)) return null;
         try {
             return IpAddresses.parseIp(raw.strip()).value();
         } catch (InvalidObservableException | IllegalArgumentException e) {
@@ -192,11 +184,7 @@ public final class TrafficRecords {
 
     /** A normalised host name, or null when {@code raw} is empty, an address or not a name. */
     public static String host(String raw) {
-        return raw == null ? null : HOSTS.get(raw);
-    }
-
-    private static String readHost(String raw) {
-        if (raw.isBlank() || (addressLike(raw) && ip(raw) != null)) return null;
+        if (raw == null || raw.isBlank() || (addressLike(raw) && ip(raw) != null)) return null;
         try {
             return DomainNames.normalise(raw.strip());
         } catch (InvalidObservableException | IllegalArgumentException e) {
