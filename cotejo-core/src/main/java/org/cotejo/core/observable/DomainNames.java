@@ -132,10 +132,47 @@ public final class DomainNames {
         return b.toString();
     }
 
+    /**
+     * The accepting case of {@link #validate} in one pass without allocating, for the names that fill network
+     * logs: labels of 1 to 63 characters from {@code a-z 0-9 - _}, not starting or ending with a hyphen, no
+     * {@code xn--} label (those need the punycode check), and a last label that is not all digits. Anything
+     * else is left to {@link #validate}, which says what is wrong (or accepts it).
+     */
+    static boolean isPlainValidName(String ascii) {
+        int n = ascii.length();
+        if (n == 0) return false;
+        int start = 0;
+        boolean allDigits = true;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? ascii.charAt(i) : '.';
+            if (c == '.') {
+                int len = i - start;
+                if (len == 0 || len > MAX_LABEL_LENGTH) return false;
+                if (ascii.charAt(start) == '-' || ascii.charAt(i - 1) == '-') return false;
+                if (len >= 4 && ascii.startsWith("xn--", start)) return false;
+                if (i == n && allDigits) return false;
+                start = i + 1;
+                allDigits = true;
+            } else if (c >= '0' && c <= '9') {
+                // a digit: allowed anywhere
+            } else if ((c >= 'a' && c <= 'z') || c == '-' || c == '_') {
+                allDigits = false;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void validate(String ascii) {
         if (ascii.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("is " + ascii.length() + " characters long, a domain has at most " + MAX_NAME_LENGTH);
         }
+        if (!isPlainValidName(ascii)) validateInDetail(ascii);
+    }
+
+    /** {@link #validate} the long way, label by label: returns for a valid name, else throws the reason. */
+    static void validateInDetail(String ascii) {
         String[] labels = ascii.split("\\.", -1);
         for (String label : labels) {
             if (label.isEmpty()) throw new IllegalArgumentException("has an empty label ('..' or a leading dot)");

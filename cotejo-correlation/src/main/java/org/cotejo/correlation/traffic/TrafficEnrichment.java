@@ -42,8 +42,14 @@ public final class TrafficEnrichment {
     static final int MAX_FACTS = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, Sighting> resolutions = new HashMap<>();
-    private final Map<String, Sighting> certificates = new HashMap<>();
+    /*
+     * Facts by their first part (name or host), then their second (address or certificate): no "name,address"
+     * key string is built (and hashed) per sighting.
+     */
+    private final Map<String, Map<String, Sighting>> resolutions = new HashMap<>();
+    private final Map<String, Map<String, Sighting>> certificates = new HashMap<>();
+    private int resolutionCount;
+    private int certificateCount;
     private long dropped;
     private Instant latest;
 
@@ -52,39 +58,43 @@ public final class TrafficEnrichment {
         String module = r.module();
         if (TrafficRecords.DNS.contains(module)) {
             DnsAnswer a = TrafficRecords.dns(r);
-            if (a != null) for (String ip : a.addresses()) see(resolutions, a.name() + "," + ip, null, a.time(), r.provenance());
+            if (a != null) for (String ip : a.addresses()) see(resolutions, a.name(), ip, null, a.time(), r.provenance());
         } else if (TrafficRecords.TLS.contains(module)) {
             TlsSession s = TrafficRecords.tls(r);
             if (s != null && s.certSha256() != null && s.certSha256().length() == 64) {
-                if (s.sni() != null) see(certificates, s.sni() + "," + s.certSha256(), s.subject(), s.time(), r.provenance());
-                if (s.server() != null) see(certificates, s.server() + "," + s.certSha256(), s.subject(), s.time(), r.provenance());
+                if (s.sni() != null) see(certificates, s.sni(), s.certSha256(), s.subject(), s.time(), r.provenance());
+                if (s.server() != null) see(certificates, s.server(), s.certSha256(), s.subject(), s.time(), r.provenance());
             }
         } else if (TrafficRecords.CERTIFICATES.contains(module)) {
             Certificate c = TrafficRecords.certificate(r);
-            if (c != null) for (String n : c.names()) see(certificates, n + "," + c.certSha256(), c.subject(), c.time(), r.provenance());
+            if (c != null) for (String n : c.names()) see(certificates, n, c.certSha256(), c.subject(), c.time(), r.provenance());
         }
     }
 
-    private void see(Map<String, Sighting> facts, String key, String subject, Instant time, Provenance where) {
+    private void see(Map<String, Map<String, Sighting>> facts, String first, String second, String subject, Instant time, Provenance where) {
         if (time != null && (latest == null || time.isAfter(latest))) latest = time;
-        Sighting s = facts.get(key);
+        Map<String, Sighting> of = facts.get(first);
+        Sighting s = of == null ? null : of.get(second);
         if (s == null) {
-            if (resolutions.size() + certificates.size() >= MAX_FACTS) {
+            if (resolutionCount + certificateCount >= MAX_FACTS) {
                 dropped++;
                 return;
             }
-            facts.put(key, new Sighting(subject, time, where));
+            if (of == null) facts.put(first, of = new HashMap<>(4));
+            of.put(second, new Sighting(subject, time, where));
+            if (facts == resolutions) resolutionCount++;
+            else certificateCount++;
         } else {
             s.add(time, where);
         }
     }
 
-    public boolean isEmpty() { return resolutions.isEmpty() && certificates.isEmpty(); }
+    public boolean isEmpty() { return resolutionCount == 0 && certificateCount == 0; }
 
     /** Facts kept: name-address pairs and host-certificate pairs. */
-    public int resolutions() { return resolutions.size(); }
+    public int resolutions() { return resolutionCount; }
 
-    public int certificates() { return certificates.size(); }
+    public int certificates() { return certificateCount; }
 
     /**
      * Writes the files into {@code outFolder}/{@value #FOLDER} ({@code source} names the evidence, e.g.
@@ -97,8 +107,15 @@ public final class TrafficEnrichment {
         LocalDate date = latest == null ? null : LocalDate.ofInstant(latest, ZoneOffset.UTC);
         String stated = "traffic seen by " + source + (dropped > 0 ? " (" + dropped + " sightings of further facts not kept: over "
                 + MAX_FACTS + " facts)" : "");
-        if (!resolutions.isEmpty()) write(dir, PASSIVE_DNS, Kind.PASSIVE_DNS, stated, date, resolutions);
-        if (!certificates.isEmpty()) write(dir, TLS, Kind.TLS, stated, date, certificates);
+        if (resolutionCount > 0) write(dir, PASSIVE_DNS, Kind.PASSIVE_DNS, stated, date, flat(resolutions));
+        if (certificateCount > 0) write(dir, TLS, Kind.TLS, stated, date, flat(certificates));
+    }
+
+    /** The facts keyed "first,second", the order the files list them in. */
+    private static Map<String, Sighting> flat(Map<String, Map<String, Sighting>> facts) {
+        Map<String, Sighting> out = new HashMap<>();
+        facts.forEach((first, of) -> of.forEach((second, s) -> out.put(first + "," + second, s)));
+        return out;
     }
 
     private static void write(Path dir, String name, Kind kind, String source, LocalDate date, Map<String, Sighting> facts) throws IOException {

@@ -124,6 +124,33 @@ final class JsonBytes implements AutoCloseable {
         } else string(String.valueOf(v));
     }
 
+    /** A JSON-like value as {@link JsonOutput#write} writes it to a {@link JsonOutput#compact} generator: no spaces, no new lines. */
+    void compact(Object v) throws IOException {
+        if (v instanceof java.util.Map<?, ?> m) {
+            raw('{');
+            boolean first = true;
+            for (var e : m.entrySet()) {
+                if (!first) raw(',');
+                first = false;
+                string(String.valueOf(e.getKey()));
+                raw(':');
+                compact(e.getValue());
+            }
+            raw('}');
+        } else if (v instanceof java.util.List<?> list) {
+            raw('[');
+            boolean first = true;
+            for (Object o : list) {
+                if (!first) raw(',');
+                first = false;
+                compact(o);
+            }
+            raw(']');
+        } else {
+            pretty(v, 0); // a scalar: the same text either way
+        }
+    }
+
     /** A new line indented to {@code level}, as Jackson's DefaultIndenter("    ", "\n") writes it. */
     void indent(int level) throws IOException {
         int n = 1 + 4 * level;

@@ -69,6 +69,23 @@ class JsonBytesTest {
         }
     }
 
+    @Test
+    void writesValuesCompactlyByteForByteAsJacksonsCompactGenerator() throws Exception {
+        Random random = new Random(13);
+        for (int i = 0; i < 2_000; i++) {
+            Object value = randomValue(random, 0);
+            ByteArrayOutputStream a = new ByteArrayOutputStream();
+            try (JsonBytes j = new JsonBytes(a)) {
+                j.compact(value);
+            }
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (JsonGenerator g = JsonOutput.compact(b)) {
+                JsonOutput.write(g, value);
+            }
+            assertThat(a.toByteArray()).as("value %s", value).isEqualTo(b.toByteArray());
+        }
+    }
+
     private static Object randomValue(Random r, int depth) {
         int kind = r.nextInt(depth > 3 ? 8 : 10);
         return switch (kind) {

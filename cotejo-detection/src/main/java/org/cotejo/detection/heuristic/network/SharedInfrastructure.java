@@ -54,8 +54,9 @@ public final class SharedInfrastructure implements Heuristic {
     public Session start(HeuristicContext context) {
         IndicatorIndex index = context.index();
         return new Session() {
-            /** Infrastructure ("address 1.2.3.4", "certificate ab12…") → names on it, in order seen (at most {@value #PER_INFRA}). */
-            private final Map<String, List<String>> namesOn = new HashMap<>();
+            /** Address, and certificate SHA-256, → names on it, in order seen (at most {@value #PER_INFRA}). */
+            private final Map<String, List<String>> namesOnAddress = new HashMap<>();
+            private final Map<String, List<String>> namesOnCertificate = new HashMap<>();
             private final Map<String, Match> detected = new LinkedHashMap<>();
             private final Map<String, Record> firstRecord = new HashMap<>();
             private final Map<String, Boolean> listed = new HashMap<>();
@@ -65,41 +66,51 @@ public final class SharedInfrastructure implements Heuristic {
             public void inspect(Record record, AlertSink out) {
                 if (index == null || index.size() == 0) return;
                 DnsAnswer a = TrafficRecords.dns(record);
-                if (a != null && !a.addresses().isEmpty()) for (String ip : a.addresses()) link(a.name(), "address " + ip, record);
+                if (a != null && !a.addresses().isEmpty()) for (String ip : a.addresses()) link(a.name(), namesOnAddress, ip, record);
                 TlsSession s = TrafficRecords.tls(record);
                 if (s != null && s.sni() != null) {
-                    if (s.server() != null) link(s.sni(), "address " + s.server(), record);
-                    if (s.certSha256() != null) link(s.sni(), "certificate " + s.certSha256(), record);
+                    if (s.server() != null) link(s.sni(), namesOnAddress, s.server(), record);
+                    if (s.certSha256() != null) link(s.sni(), namesOnCertificate, s.certSha256(), record);
                 }
                 Certificate c = TrafficRecords.certificate(record);
-                if (c != null) for (String n : c.names()) link(n, "certificate " + c.certSha256(), record);
+                if (c != null) for (String n : c.names()) link(n, namesOnCertificate, c.certSha256(), record);
             }
 
-            private void link(String name, String infra, Record record) {
+            private void link(String name, Map<String, List<String>> namesOn, String infra, Record record) {
                 if (name == null) return;
-                boolean isListed = listed.computeIfAbsent(name, n -> {
-                    Match m = Listed.domain(index, n);
-                    if (m != null) detected.put(n, m);
-                    return m != null;
-                });
-                if (!isListed && !firstRecord.containsKey(name)) {
-                    if (firstRecord.size() >= MAX_NAMES) {
+                Boolean known = listed.get(name);
+                boolean isListed;
+                if (known != null) {
+                    isListed = known;
+                } else {
+                    Match m = Listed.domain(index, name);
+                    isListed = m != null;
+                    if (!isListed && firstRecord.size() >= MAX_NAMES) {
+                        // past the cap an unlisted name is not kept (nor remembered in `listed`): memory stays bounded
                         capped = true;
-                        listed.remove(name);
                         return;
                     }
-                    firstRecord.put(name, record);
+                    if (isListed) detected.put(name, m);
+                    listed.put(name, isListed);
                 }
+                if (!isListed && !firstRecord.containsKey(name)) firstRecord.put(name, record);
                 List<String> names = namesOn.computeIfAbsent(infra, k -> new ArrayList<>(2));
                 if (names.size() < PER_INFRA && !names.contains(name)) names.add(name);
             }
 
             @Override
             public void finish(AlertSink out) {
-                List<String> infras = new ArrayList<>(namesOn.keySet());
-                infras.sort(null);
-                for (String infra : infras) {
-                    List<String> names = namesOn.get(infra);
+                finish(out, "address ", namesOnAddress);
+                finish(out, "certificate ", namesOnCertificate);
+            }
+
+            /** Alerts for one kind of infrastructure, in the order of its values ("address …" before "certificate …"). */
+            private void finish(AlertSink out, String kind, Map<String, List<String>> namesOn) {
+                List<String> values = new ArrayList<>(namesOn.keySet());
+                values.sort(null);
+                for (String value : values) {
+                    String infra = kind + value;
+                    List<String> names = namesOn.get(value);
                     String bad = names.stream().filter(detected::containsKey).findFirst().orElse(null);
                     if (bad == null) continue;
                     for (String n : names) {

@@ -230,7 +230,8 @@ final class ZeekReader {
             try {
                 return switch (type) {
                     case "count", "int", "port" -> Long.parseLong(v);
-                    case "time", "interval", "double" -> new BigDecimal(v);
+                    case "interval", "double" -> decimal(v);
+                    case "time" -> new BigDecimal(v); // exact: ZeekModule takes the record's instant from it
                     case "bool" -> switch (v) {
                         case "T" -> Boolean.TRUE;
                         case "F" -> Boolean.FALSE;
@@ -256,6 +257,25 @@ final class ZeekReader {
                 throw new BadLine("is not readable JSON (" + e.getMessage() + ")");
             }
         }
+    }
+
+    /**
+     * A decimal column as the record will hold it: plain "123.456" (what Zeek writes) straight to the double
+     * {@code new BigDecimal(v).doubleValue()} gives (both round the exact value once), plain "123" to a long;
+     * any other form (sign, exponent, long text) through BigDecimal as before.
+     */
+    static Object decimal(String v) {
+        int n = v.length();
+        int dot = -1;
+        if (n == 0 || n > 18) return new BigDecimal(v);
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c == '.' && dot < 0 && i > 0) dot = i;
+            else if (c < '0' || c > '9') return new BigDecimal(v);
+        }
+        if (dot < 0) return Long.parseLong(v);
+        if (dot == n - 1) return new BigDecimal(v); // "5." is a whole number to BigDecimal
+        return Double.parseDouble(v);
     }
 
     private static String clip(String s) {
