@@ -13,9 +13,9 @@ import org.cotejo.forensics.record.TimelineEvent;
 
 /**
  * Suricata's TLS events ({@code event_type} "tls"): {@code tls.sni}, {@code tls.subject},
- * {@code tls.issuerdn}, {@code tls.fingerprint}, {@code tls.version}. {@code tls.ja3}, {@code tls.ja3s}
- * and {@code tls.ja4} stay as record fields: Cotejo has no observable type for TLS fingerprints yet. The
- * SNI is a domain, the server an address.
+ * {@code tls.issuerdn}, {@code tls.fingerprint}, {@code tls.version}, {@code tls.ja3}, {@code tls.ja3s},
+ * {@code tls.ja4}. The SNI is a domain, the server an address, the JA3/JA3S hashes and the JA4 value
+ * TLS fingerprints (matched exactly, like hashes).
  */
 public final class SuricataTls extends SuricataModule {
     @Override String eventType() { return "tls"; }
@@ -25,8 +25,12 @@ public final class SuricataTls extends SuricataModule {
     @Override
     public List<ObservedValue> observe(Fields r) {
         Observations o = new Observations(trace());
-        o.add(ObservableType.DOMAIN, "tls.sni", object(r, "tls").string("sni"));
+        Fields tls = object(r, "tls");
+        o.add(ObservableType.DOMAIN, "tls.sni", tls.string("sni"));
         ip(o, "dest_ip", r.string("dest_ip"));
+        o.add(ObservableType.JA3, "tls.ja3.hash", object(tls, "ja3").string("hash"));
+        o.add(ObservableType.JA3, "tls.ja3s.hash", object(tls, "ja3s").string("hash"));
+        o.add(ObservableType.JA4, "tls.ja4", tls.string("ja4"));
         return o.list();
     }
 

@@ -13,9 +13,8 @@ import org.cotejo.forensics.record.TimelineEvent;
 
 /**
  * Zeek's {@code ssl.log}: each TLS handshake's {@code server_name} (SNI), version, cipher and
- * {@code established}. The {@code ja3}/{@code ja3s} (and {@code ja4}...) fields a Zeek package adds are
- * kept as record fields: Cotejo has no observable type for TLS fingerprints yet. The SNI is a domain,
- * the responder an address.
+ * {@code established}. The SNI is a domain, the responder an address, and the {@code ja3}, {@code ja3s}
+ * and {@code ja4} columns the JA3/JA4 Zeek packages add are TLS fingerprints (matched exactly).
  */
 public final class ZeekSsl extends ZeekModule {
     @Override String log() { return "ssl"; }
@@ -28,6 +27,10 @@ public final class ZeekSsl extends ZeekModule {
         Observations o = new Observations(trace());
         o.add(ObservableType.DOMAIN, "server_name", r.string("server_name"));
         ip(o, "id.resp_h", r.string("id.resp_h"));
+        // the columns the JA3/JA4 Zeek packages add, when the log has them
+        o.add(ObservableType.JA3, "ja3", r.string("ja3"));
+        o.add(ObservableType.JA3, "ja3s", r.string("ja3s"));
+        o.add(ObservableType.JA4, "ja4", r.string("ja4"));
         return o.list();
     }
 

@@ -114,7 +114,7 @@ class SuricataEveTest {
     }
 
     @Test
-    void readsTlsKeepingFingerprintsAsFieldsAndHttpAsUrls() throws Exception {
+    void readsTlsWithItsFingerprintsAsObservablesAndHttpAsUrls() throws Exception {
         ModuleHarness.Result result = run(sample(), "SuricataTls", "SuricataHttp", "SuricataFlow");
 
         Record tls = result.of("suricata_tls").get(0);
@@ -123,7 +123,9 @@ class SuricataEveTest {
         assertThat(tls.fields().object("tls").object("ja3s").string("hash")).isEqualTo("f4febc55ea12b31ae17cfb7e614afda8");
         assertThat(tls.fields().object("tls").string("ja4")).isEqualTo("t13d1516h2_8daaf6152771_02713d6af862");
         assertThat(tls.observables()).extracting(o -> o.observable().type(), o -> o.observable().value()).containsExactly(
-                tuple(ObservableType.DOMAIN, "c2.example.net"), tuple(ObservableType.IPV4, "198.51.100.9"));
+                tuple(ObservableType.DOMAIN, "c2.example.net"), tuple(ObservableType.IPV4, "198.51.100.9"),
+                tuple(ObservableType.JA3, "e7d705a3286e19ea42f587b344ee6865"), tuple(ObservableType.JA3, "f4febc55ea12b31ae17cfb7e614afda8"),
+                tuple(ObservableType.JA4, "t13d1516h2_8daaf6152771_02713d6af862"));
         assertThat(tls.provenance().locator()).isEqualTo("line 6");
 
         Record http = result.of("suricata_http").get(0);

@@ -128,7 +128,8 @@ class ZeekLogsTest {
         assertThat(ssl.fields().string("ja3")).isEqualTo("e7d705a3286e19ea42f587b344ee6865");
         assertThat(ssl.fields().string("ja3s")).isEqualTo("f4febc55ea12b31ae17cfb7e614afda8");
         assertThat(ssl.observables()).extracting(o -> o.observable().type(), o -> o.observable().value()).containsExactly(
-                tuple(ObservableType.DOMAIN, "c2.example.net"), tuple(ObservableType.IPV4, "198.51.100.9"));
+                tuple(ObservableType.DOMAIN, "c2.example.net"), tuple(ObservableType.IPV4, "198.51.100.9"),
+                tuple(ObservableType.JA3, "e7d705a3286e19ea42f587b344ee6865"), tuple(ObservableType.JA3, "f4febc55ea12b31ae17cfb7e614afda8"));
         assertThat(ssl.timeline().get(0).time()).isEqualTo(Instant.parse("2025-01-01T12:00:00.300Z"));
 
         List<Record> http = result.of("zeek_http");
