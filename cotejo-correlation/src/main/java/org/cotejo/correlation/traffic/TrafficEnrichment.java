@@ -39,7 +39,7 @@ public final class TrafficEnrichment {
     public static final String FOLDER = "traffic-enrichment";
     public static final String PASSIVE_DNS = "passive-dns.csv";
     public static final String TLS = "tls.csv";
-    static final int MAX_FACTS = 1_000_000;
+    static final int MAX_FACTS = 250_000; // a few hundred bytes each: bounded well inside a 256 MiB heap
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /*

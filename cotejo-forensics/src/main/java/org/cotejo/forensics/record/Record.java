@@ -22,4 +22,13 @@ public record Record(String module, Fields fields, Provenance provenance, List<O
         observables = List.copyOf(observables);
         timeline = List.copyOf(timeline);
     }
+
+    /**
+     * This record's module and provenance without its fields, observables or timeline: what a heuristic
+     * keeps to cite where a pattern began when it must remember one record per pair or name over a
+     * whole capture.
+     */
+    public Record located() {
+        return new Record(module, Fields.builder().build(), provenance, List.of(), List.of());
+    }
 }

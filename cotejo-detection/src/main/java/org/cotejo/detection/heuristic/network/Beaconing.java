@@ -26,7 +26,8 @@ import org.cotejo.forensics.record.Record;
  * and pcap flows; each module's records are judged on their own, and one alert is raised per client and
  * server, from the module that saw most connections. Phones keep steady connections to push services
  * too, so this is LOW: a pattern to look at, not a finding. Times kept per pair are capped at
- * {@value #MAX_TIMES}.
+ * {@value #MAX_TIMES}, pairs followed at {@value #MAX_PAIRS}; an alert's record is the pair's first
+ * connection's provenance, without its fields.
  */
 public final class Beaconing implements Heuristic {
     static final int MIN_CONNECTIONS = 8;
@@ -34,6 +35,8 @@ public final class Beaconing implements Heuristic {
     static final int JITTER_PERCENT = 10;
     static final int STEADY_PERCENT = 80;
     static final int MAX_TIMES = 10_000;
+    /** Client–server pairs followed; later new pairs are not (a capture of millions of flows stays in bounded memory). */
+    static final int MAX_PAIRS = 100_000;
 
     @Override public String id() { return "network.beaconing"; }
 
@@ -61,7 +64,13 @@ public final class Beaconing implements Heuristic {
                 Connection c = TrafficRecords.connection(record);
                 if (c == null || c.client() == null || c.server() == null || c.time() == null) return;
                 String pair = c.client() + " -> " + c.server();
-                byPair.computeIfAbsent(pair, k -> new LinkedHashMap<>()).computeIfAbsent(record.module(), k -> new Times(record)).add(c.time(), record);
+                Map<String, Times> byModule = byPair.get(pair);
+                if (byModule == null) {
+                    if (byPair.size() >= MAX_PAIRS) return;
+                    byModule = new LinkedHashMap<>(2);
+                    byPair.put(pair, byModule);
+                }
+                byModule.computeIfAbsent(record.module(), k -> new Times(record.located())).add(c.time(), record);
             }
 
             @Override
@@ -89,7 +98,7 @@ public final class Beaconing implements Heuristic {
     /** One module's connection times for one pair, as epoch milliseconds. */
     private static final class Times {
         final Record firstRecord;
-        long[] millis = new long[16];
+        long[] millis = new long[4];
         int size;
 
         Times(Record first) {

@@ -93,7 +93,7 @@ public final class SharedInfrastructure implements Heuristic {
                     if (isListed) detected.put(name, m);
                     listed.put(name, isListed);
                 }
-                if (!isListed && !firstRecord.containsKey(name)) firstRecord.put(name, record);
+                if (!isListed && !firstRecord.containsKey(name)) firstRecord.put(name, record.located());
                 List<String> names = namesOn.computeIfAbsent(infra, k -> new ArrayList<>(2));
                 if (names.size() < PER_INFRA && !names.contains(name)) names.add(name);
             }
