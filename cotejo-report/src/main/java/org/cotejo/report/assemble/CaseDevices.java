@@ -38,6 +38,17 @@ public final class CaseDevices {
     private CaseDevices() {}
 
     public static List<DeviceEvidence> load(String group, Path dir, java.io.PrintWriter err) {
+        return inCase(dir, (store, h, folder, info) ->
+                read(store, h, folder, info, group, dir, err, PinnedThreats.of(dir, store.feeds(h, folder.caseId()))));
+    }
+
+    /** What is read from an opened case inside one read-only handle. */
+    interface CaseQuery<T> {
+        T read(CaseStore store, org.jdbi.v3.core.Handle h, CaseFolder folder, CaseInfo info);
+    }
+
+    /** Opens the case folder {@code dir} (refusing a folder that is not one) and runs {@code query} on its case. */
+    static <T> T inCase(Path dir, CaseQuery<T> query) {
         if (!Files.isRegularFile(dir.resolve(CaseFolder.DESCRIPTOR))) {
             throw new CotejoException(dir + " is not a case folder (no " + CaseFolder.DESCRIPTOR + "); give a folder made by `cotejo case create`");
         }
@@ -46,7 +57,7 @@ public final class CaseDevices {
             return store.read(h -> {
                 CaseInfo info = store.findCase(h, folder.caseId()).orElseThrow(() ->
                         new CotejoException(dir + ": its database holds no case " + folder.caseId()));
-                return read(store, h, folder, info, group, dir, err, PinnedThreats.of(dir, store.feeds(h, folder.caseId())));
+                return query.read(store, h, folder, info);
             });
         }
     }

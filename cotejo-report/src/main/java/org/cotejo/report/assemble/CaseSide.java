@@ -1,7 +1,6 @@
 package org.cotejo.report.assemble;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +19,6 @@ import org.cotejo.cases.custody.Ledger;
 import org.cotejo.cases.custody.LedgerEntry;
 import org.cotejo.cases.folder.CaseFolder;
 import org.cotejo.cases.store.CaseStore;
-import org.cotejo.core.CotejoException;
 import org.cotejo.correlation.model.DeviceEvidence;
 import org.cotejo.detection.Verdict;
 import org.cotejo.report.model.DeviceEntry;
@@ -41,28 +39,20 @@ public final class CaseSide {
     private CaseSide() {}
 
     public static SideMaterial read(String group, Path dir, PrintWriter err) {
-        if (!Files.isRegularFile(dir.resolve(CaseFolder.DESCRIPTOR))) {
-            throw new CotejoException(dir + " is not a case folder (no " + CaseFolder.DESCRIPTOR + "); give a folder made by `cotejo case create`");
-        }
-        CaseFolder folder = CaseFolder.open(dir);
-        try (CaseStore store = CaseStore.open(folder.jdbcUrl(), folder.user(), folder.password())) {
-            return store.read(h -> {
-                CaseInfo info = store.findCase(h, folder.caseId()).orElseThrow(() ->
-                        new CotejoException(dir + ": its database holds no case " + folder.caseId()));
-                String g = (group == null || group.isEmpty() ? info.reference() : group).toUpperCase(Locale.ROOT);
-                PinnedThreats threats = PinnedThreats.of(dir, store.feeds(h, folder.caseId()));
-                List<DeviceEvidence> devices = CaseDevices.read(store, h, folder, info, g, dir, err, threats);
-                List<DeviceEntry> entries = entries(store, h, folder, info, g, threats);
-                List<FeedEntry> feeds = new ArrayList<>();
-                for (FeedInfo f : store.feeds(h, folder.caseId())) {
-                    feeds.add(new FeedEntry(f.fileName(), f.sha256(), f.format(), "pinned in case " + info.name(), f.addedAt(),
-                            f.indicators(), null));
-                }
-                Side side = new Side(g, "case", dir.toString(), info.id(), info.name(), info.agency(), info.reference(),
-                        legalBasis(info.legalBasis()), "", custody(Ledger.entries(h, folder.caseId())));
-                return new SideMaterial(side, devices, entries, feeds);
-            });
-        }
+        return CaseDevices.inCase(dir, (store, h, folder, info) -> {
+            String g = (group == null || group.isEmpty() ? info.reference() : group).toUpperCase(Locale.ROOT);
+            PinnedThreats threats = PinnedThreats.of(dir, store.feeds(h, folder.caseId()));
+            List<DeviceEvidence> devices = CaseDevices.read(store, h, folder, info, g, dir, err, threats);
+            List<DeviceEntry> entries = entries(store, h, folder, info, g, threats);
+            List<FeedEntry> feeds = new ArrayList<>();
+            for (FeedInfo f : store.feeds(h, folder.caseId())) {
+                feeds.add(new FeedEntry(f.fileName(), f.sha256(), f.format(), "pinned in case " + info.name(), f.addedAt(),
+                        f.indicators(), null));
+            }
+            Side side = new Side(g, "case", dir.toString(), info.id(), info.name(), info.agency(), info.reference(),
+                    legalBasis(info.legalBasis()), "", custody(Ledger.entries(h, folder.caseId())));
+            return new SideMaterial(side, devices, entries, feeds);
+        });
     }
 
     private static List<DeviceEntry> entries(CaseStore store, org.jdbi.v3.core.Handle h, CaseFolder folder, CaseInfo info, String group,
