@@ -38,6 +38,27 @@ public final class Hashing {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
+    /**
+     * MD5 of the bytes, hex: only where a published format is defined by it (JA3 and JA3S fingerprints,
+     * certificate fingerprints as feeds list them), never as an integrity hash.
+     */
+    public static String md5(byte[] bytes) {
+        return HexFormat.of().formatHex(digest("MD5").digest(bytes));
+    }
+
+    /** SHA-1 of the bytes, hex: certificate fingerprints as feeds list them, never as an integrity hash. */
+    public static String sha1(byte[] bytes) {
+        return HexFormat.of().formatHex(digest("SHA-1").digest(bytes));
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
+        }
+    }
+
     /** Of the text's UTF-8 bytes. */
     public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));

@@ -2,7 +2,6 @@ package org.cotejo.correlation.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -188,16 +187,12 @@ public final class Clusterer {
     }
 
     static String sha256(Iterable<String> parts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                md.update(p.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest md = org.cotejo.core.Hashing.sha256();
+        for (String p : parts) {
+            md.update(p.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
         }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private static int find(int[] p, int i) {

@@ -11,8 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Calendar;
 import java.util.EnumSet;
 import java.util.GregorianCalendar;
@@ -93,14 +91,10 @@ public final class PdfReportWriter implements ReportWriter {
 
     /** A document id from the report's id and time: fixed for a report, different between reports. */
     private static long documentId(Report r) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest((r.meta().reportId() + "\n" + r.meta().generatedAt()).getBytes(StandardCharsets.UTF_8));
-            long id = 0;
-            for (int i = 0; i < 8; i++) id = id << 8 | (d[i] & 0xff);
-            return id;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] d = org.cotejo.core.Hashing.sha256()
+                .digest((r.meta().reportId() + "\n" + r.meta().generatedAt()).getBytes(StandardCharsets.UTF_8));
+        long id = 0;
+        for (int i = 0; i < 8; i++) id = id << 8 | (d[i] & 0xff);
+        return id;
     }
 }

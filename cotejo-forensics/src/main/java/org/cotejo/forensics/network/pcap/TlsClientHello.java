@@ -1,11 +1,9 @@
 package org.cotejo.forensics.network.pcap;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.cotejo.core.Hashing;
 
 /**
  * A TLS ClientHello (RFC 8446 §4.1.2, RFC 5246 §7.4.1.2), read from one TLS record
@@ -152,11 +150,7 @@ public record TlsClientHello(int version, List<Integer> ciphers, List<Integer> e
 
     /** MD5 of a JA3 string, lower-case hex. */
     public static String md5(String ja3) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(ja3.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.md5(ja3.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The JA4 fingerprint of this hello sent over TCP. */

@@ -1,11 +1,10 @@
 package org.cotejo.forensics.network.pcap.tls;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.network.pcap.TlsClientHello;
 
 /**
@@ -101,11 +100,6 @@ public record Ja4(String a, String ciphers, String extensions) {
     }
 
     static String sha12(String text) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(h).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256(text.getBytes(StandardCharsets.US_ASCII)).substring(0, 12);
     }
 }

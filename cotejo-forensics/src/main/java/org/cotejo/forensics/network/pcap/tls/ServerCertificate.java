@@ -1,14 +1,12 @@
 package org.cotejo.forensics.network.pcap.tls;
 
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.cotejo.core.Hashing;
 
 /**
  * One certificate of the chain a server sent in clear (TLS 1.2 and earlier: in TLS 1.3 the
@@ -72,16 +70,9 @@ public record ServerCertificate(String subject, String issuer, String serial, ja
         }
         return new ServerCertificate(c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
                 c.getSerialNumber().toString(16), c.getNotBefore().toInstant(), c.getNotAfter().toInstant(), List.copyOf(sans),
-                digest("SHA-256", der), digest("SHA-1", der), self);
+                Hashing.sha256(der), Hashing.sha1(der), self);
     }
 
-    private static String digest(String algorithm, byte[] der) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(der));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static int u24(byte[] d, int p) {
         return (d[p] & 0xFF) << 16 | (d[p + 1] & 0xFF) << 8 | (d[p + 2] & 0xFF);

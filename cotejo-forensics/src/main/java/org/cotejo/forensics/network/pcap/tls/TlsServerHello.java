@@ -1,12 +1,10 @@
 package org.cotejo.forensics.network.pcap.tls;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.cotejo.core.Hashing;
 import org.cotejo.forensics.network.pcap.TlsClientHello;
 
 /**
@@ -63,11 +61,7 @@ public record TlsServerHello(int version, int selectedVersion, int cipher, List<
     }
 
     public String ja3sMd5() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(ja3s().getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.md5(ja3s().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** "TLS 1.3", "TLS 1.2"... for a version number. */
