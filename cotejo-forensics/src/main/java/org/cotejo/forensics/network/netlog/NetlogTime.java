@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import org.cotejo.core.time.Epoch;
 
 /**
  * The times DNS-resolver and proxy logs write: Unix epoch seconds (decimals allowed, as Squid writes
@@ -48,10 +49,8 @@ final class NetlogTime {
         try {
             BigDecimal d = new BigDecimal(digits);
             if (d.signum() < 0) return null;
-            if (d.compareTo(MILLIS_FROM) >= 0) d = d.movePointLeft(3);
-            BigDecimal[] parts = d.divideAndRemainder(BigDecimal.ONE);
-            return Instant.ofEpochSecond(parts[0].longValueExact(), parts[1].movePointRight(9).longValue());
-        } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
+            return (d.compareTo(MILLIS_FROM) >= 0 ? Epoch.UNIX_MILLIS : Epoch.UNIX_SECONDS).toInstant(d);
+        } catch (IllegalArgumentException e) { // not a number, or out of Instant's range
             return null;
         }
     }

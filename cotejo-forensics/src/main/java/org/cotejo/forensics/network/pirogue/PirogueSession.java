@@ -114,9 +114,8 @@ public final class PirogueSession implements ArtifactModule {
 
     private static Instant millis(BigDecimal ms) {
         try {
-            BigDecimal[] parts = ms.divideAndRemainder(new BigDecimal(1000));
-            return Instant.ofEpochSecond(parts[0].longValueExact(), parts[1].movePointRight(6).longValue());
-        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return org.cotejo.core.time.Epoch.UNIX_MILLIS.toInstant(ms);
+        } catch (IllegalArgumentException e) { // out of Instant's range
             return null;
         }
     }
