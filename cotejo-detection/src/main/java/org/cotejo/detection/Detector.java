@@ -11,6 +11,7 @@ import java.util.Set;
 import org.cotejo.core.indicator.Match;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.detection.heuristic.Alert;
+import org.cotejo.detection.heuristic.AlertSink;
 import org.cotejo.detection.heuristic.Heuristic;
 import org.cotejo.detection.heuristic.HeuristicContext;
 import org.cotejo.forensics.record.ObservedValue;
@@ -37,6 +38,7 @@ public final class Detector {
     private final List<Heuristic.Session> sessions = new ArrayList<>();
     private final List<Detection> detections = new ArrayList<>();
     private final List<Alert> alerts = new ArrayList<>();
+    private final AlertSink alertSink = alerts::add;
 
     public Detector(IndicatorIndex index, WarningLists warnings, List<Heuristic> heuristics, HeuristicContext context) {
         this.index = index;
@@ -49,13 +51,19 @@ public final class Detector {
         }
     }
 
-    /** Checks one record. */
-    public void accept(Record record) {
-        Instant time = earliest(record.timeline());
+    /** Checks one record; true when one of its observables matched an indicator. */
+    public boolean accept(Record record) {
+        int before = detections.size();
+        Instant time = null;
         for (ObservedValue ov : record.observables()) {
-            for (Match m : index.match(ov.observable())) add(record, ov, m, time);
+            List<Match> matches = index.match(ov.observable());
+            if (matches.isEmpty()) continue;
+            if (time == null) time = earliest(record.timeline());
+            for (Match m : matches) add(record, ov, m, time);
         }
-        for (Heuristic.Session s : sessionsByModule.getOrDefault(record.module(), List.of())) s.inspect(record, alerts::add);
+        List<Heuristic.Session> inspecting = sessionsByModule.get(record.module());
+        if (inspecting != null) for (Heuristic.Session s : inspecting) s.inspect(record, alertSink);
+        return detections.size() > before;
     }
 
     private void add(Record record, ObservedValue ov, Match m, Instant time) {

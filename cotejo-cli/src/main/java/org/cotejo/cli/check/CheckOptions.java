@@ -25,6 +25,13 @@ public final class CheckOptions {
             description = "Run only this module (and what it depends on). Repeatable. See --list-modules.")
     List<String> modules = new ArrayList<>();
 
+    @Option(names = "--records", paramLabel = "all|matched",
+            description = {"Which records of traffic modules (Zeek, Suricata, netlog, capture DNS/TLS/HTTP/flows) go into",
+                "<module>.json and the timeline: all, or only those that matched an indicator. Default: matched for",
+                "zeek, suricata and netlog (an organisation's logs: millions of lines), all for everything else.",
+                "Detections, alerts, findings.json and traffic-enrichment/ are the same either way."})
+    String records;
+
     @Option(names = "--list-modules", description = "List the modules and heuristics for this evidence kind, then exit.")
     boolean listModules;
 }

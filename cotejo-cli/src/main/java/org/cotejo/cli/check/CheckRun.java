@@ -64,9 +64,10 @@ public final class CheckRun {
         if (path == null) throw new CotejoException("give the " + kind.label() + " to check (PATH), or --list-modules");
         if (!Files.exists(path)) throw new CotejoException("no such file or folder: " + path);
         List<ArtifactModule> modules = kind == EvidenceKind.MVT_RESULTS ? mvtModules(installed, o.modules) : installed.select(kind, o.modules);
+        boolean allRecords = allRecords(kind, o.records);
         OutputFolder folder = o.out == null ? null : OutputFolder.prepare(o.out, path);
         try {
-            int code = run(kind, path, LoadedFeeds.load(o.feeds), o.fast, opener, source, modules, heuristics,
+            int code = run(kind, path, LoadedFeeds.load(o.feeds), o.fast, allRecords, opener, source, modules, heuristics,
                     folder == null ? null : folder.writing(), folder == null ? null : folder.target(), out, err);
             if (folder != null) folder.commit();
             return code;
@@ -100,11 +101,25 @@ public final class CheckRun {
         Modules installed = Modules.installed();
         boolean mvt = kind == EvidenceKind.MVT_RESULTS;
         Files.createDirectories(outDir);
-        return run(kind, path, feeds, false, opener, mvt ? MVT_RESULTS : MODULES, mvt ? installed.all() : installed.forKind(kind),
+        return run(kind, path, feeds, false, allRecords(kind, null), opener, mvt ? MVT_RESULTS : MODULES, mvt ? installed.all() : installed.forKind(kind),
                 Heuristics.installed(), outDir, outDir, out, err);
     }
 
-    private static int run(EvidenceKind kind, Path path, LoadedFeeds feeds, boolean fast, EvidenceOpener opener, RecordSource source,
+    /**
+     * Whether every record of bulk traffic modules is written ({@code --records all}) or only those that
+     * matched ({@code matched}); by default only matched ones for an organisation's logs (Zeek, Suricata,
+     * netlog), where millions of lines would be copied into JSON and timelines several times their size.
+     */
+    static boolean allRecords(EvidenceKind kind, String option) {
+        if (option == null) return !(kind == EvidenceKind.ZEEK || kind == EvidenceKind.SURICATA || kind == EvidenceKind.NETLOG);
+        return switch (option.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "all" -> true;
+            case "matched" -> false;
+            default -> throw new CotejoException("--records takes all or matched, not '" + option + "'");
+        };
+    }
+
+    private static int run(EvidenceKind kind, Path path, LoadedFeeds feeds, boolean fast, boolean allRecords, EvidenceOpener opener, RecordSource source,
                            List<ArtifactModule> modules, List<Heuristic> heuristics, Path writing, Path target,
                            PrintWriter out, PrintWriter err) throws IOException {
         Instant started = Instant.now();
@@ -115,19 +130,20 @@ public final class CheckRun {
             // network evidence: the DNS answers and certificates seen become enrichment facts for `cotejo correlate`
             TrafficEnrichment traffic = writing != null && kind.network() ? new TrafficEnrichment() : null;
             try (CheckOutputs outputs = new CheckOutputs(writing, scratch.newFolder("timeline"))) {
-                ExtractionScan.Outcome outcome = ExtractionScan.run(x, kind, modules, source, feeds, heuristics, options, progress, r -> {
-                    try {
-                        if (traffic != null) traffic.accept(r);
-                        outputs.record(r);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                java.util.Set<String> filtered = new java.util.HashSet<>();
+                if (!allRecords) for (ArtifactModule m : modules) if (m.bulk()) filtered.add(m.slug());
+                ExtractionScan.Outcome outcome = ExtractionScan.run(x, kind, modules, source, feeds, heuristics, options, progress,
+                        (ExtractionScan.RecordSink) (r, matched) -> {
+                            if (traffic != null) traffic.accept(r);
+                            if (matched || filtered.isEmpty() || !filtered.contains(r.module())) outputs.record(r);
+                        });
                 Findings findings = outcome.findings();
+                List<RunInfo.ModuleRun> runs = outcome.modules();
+                if (!filtered.isEmpty()) runs = runs.stream().map(m -> filtered.contains(m.slug()) ? m.withWritten(outputs.written(m.slug())) : m).toList();
                 Map<String, String> names = new HashMap<>();
                 for (ArtifactModule m : modules) names.put(m.slug(), m.name());
                 RunInfo info = new RunInfo(Version.current(), kind, path.toAbsolutePath().normalize().toString(), x.identifiers(),
-                        feeds.feeds(), outcome.modules(), outcome.problems(), hashing.result(), started);
+                        feeds.feeds(), runs, outcome.problems(), hashing.result(), started);
                 outputs.finish(findings, info, names);
                 if (traffic != null) traffic.write(writing, "cotejo check " + kind.key() + " " + info.target());
                 Summary.print(out, info, findings, target);

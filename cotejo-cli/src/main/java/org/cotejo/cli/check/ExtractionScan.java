@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.cotejo.cli.iocs.LoadedFeeds;
+import org.cotejo.core.concurrent.Handoff;
 import org.cotejo.detection.Detector;
 import org.cotejo.detection.Findings;
 import org.cotejo.detection.heuristic.Heuristic;
@@ -21,6 +22,7 @@ import org.cotejo.forensics.module.ArtifactModule;
 import org.cotejo.forensics.module.ModuleOptions;
 import org.cotejo.forensics.module.ModuleProblem;
 import org.cotejo.forensics.module.RunListener;
+import org.cotejo.forensics.network.traffic.TrafficRecords;
 import org.cotejo.forensics.record.Record;
 
 /**
@@ -38,6 +40,13 @@ public final class ExtractionScan {
      * @param records  records read in all
      */
     public record Outcome(Findings findings, List<RunInfo.ModuleRun> modules, List<ModuleProblem> problems, long records) {}
+
+    /** Receives each record after the detector has seen it. */
+    @FunctionalInterface
+    public interface RecordSink {
+        /** @param matched whether one of the record's observables matched an indicator */
+        void accept(Record r, boolean matched) throws IOException;
+    }
 
     private ExtractionScan() {}
 
@@ -62,6 +71,18 @@ public final class ExtractionScan {
     public static Outcome run(Extraction x, EvidenceKind kind, List<ArtifactModule> modules, CheckRun.RecordSource source,
                               LoadedFeeds feeds, List<Heuristic> heuristics, ModuleOptions options, Progress progress,
                               Consumer<Record> sink) throws IOException {
+        return run(x, kind, modules, source, feeds, heuristics, options, progress, (RecordSink) (r, matched) -> sink.accept(r));
+    }
+
+    /**
+     * Scans {@code x}; every record goes to {@code sink} after the detector has seen it. For network evidence
+     * (millions of log lines or packets) the detector and the sink run on a second thread, fed in order
+     * through a bounded {@link Handoff}, while the modules read on this one; device extractions are judged
+     * on the reading thread (their heuristics may read the extraction, which is not shared across threads).
+     */
+    public static Outcome run(Extraction x, EvidenceKind kind, List<ArtifactModule> modules, CheckRun.RecordSource source,
+                              LoadedFeeds feeds, List<Heuristic> heuristics, ModuleOptions options, Progress progress,
+                              RecordSink sink) throws IOException {
         Map<String, Long> recordsBySlug = new LinkedHashMap<>();
         List<ModuleProblem> problems = Collections.synchronizedList(new ArrayList<>());
         x.service(org.cotejo.forensics.evidence.ArchiveTree.class).ifPresent(a -> a.skipped().forEach(why -> {
@@ -72,35 +93,50 @@ public final class ExtractionScan {
         reportOpening(x, problems, progress);
         Detector detector = new Detector(feeds.index(), feeds.warnings(), heuristics,
                 new HeuristicContext(kind == EvidenceKind.MVT_RESULTS ? null : x, options, feeds.index().size() > 0));
+        Handoff.Sink<Record> judge = r -> sink.accept(r, detector.accept(r));
+        Handoff<Record> judging = kind.network() ? new Handoff<>("cotejo-detection", judge) : null;
         Map<String, Integer> problemsBefore = new HashMap<>();
         long[] total = {0};
-        source.run(x, modules, options, new RunListener() {
-            @Override
-            public void moduleStarted(ArtifactModule m) {
-                problemsBefore.put(m.name(), problems.size());
-                progress.started(m.name());
-            }
+        try {
+            source.run(x, modules, options, new RunListener() {
+                @Override
+                public void moduleStarted(ArtifactModule m) {
+                    problemsBefore.put(m.name(), problems.size());
+                    progress.started(m.name());
+                }
 
-            @Override
-            public void record(Record r) {
-                detector.accept(r);
-                sink.accept(r);
-                total[0]++;
-                progress.record();
-            }
+                @Override
+                public void record(Record r) {
+                    try {
+                        if (judging != null) {
+                            TrafficRecords.prepare(r);
+                            judging.add(r);
+                        } else {
+                            judge.accept(r);
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    total[0]++;
+                    progress.record();
+                }
 
-            @Override
-            public void problem(ModuleProblem p) {
-                problems.add(p);
-                progress.note("  problem: " + p.describe());
-            }
+                @Override
+                public void problem(ModuleProblem p) {
+                    problems.add(p);
+                    progress.note("  problem: " + p.describe());
+                }
 
-            @Override
-            public void moduleFinished(ArtifactModule m, long count, Duration took) {
-                recordsBySlug.merge(m.slug(), count, Long::sum);
-                progress.finished(count, took, problems.size() - problemsBefore.getOrDefault(m.name(), 0));
-            }
-        });
+                @Override
+                public void moduleFinished(ArtifactModule m, long count, Duration took) {
+                    recordsBySlug.merge(m.slug(), count, Long::sum);
+                    progress.finished(count, took, problems.size() - problemsBefore.getOrDefault(m.name(), 0));
+                }
+            });
+            if (judging != null) judging.finish();
+        } finally {
+            if (judging != null) judging.stop();
+        }
         Findings findings = detector.finish();
         List<RunInfo.ModuleRun> runs = new ArrayList<>();
         for (ArtifactModule m : modules) {

@@ -44,6 +44,15 @@ final class Summary {
         out.println("Verdict: " + v.verdict().label().toUpperCase(Locale.ROOT) + " (" + v.rule() + ")");
         for (String r : v.reasons()) out.println("  - " + r);
         if (results != null) out.println("Results: " + results);
+        long read = 0, written = 0;
+        for (RunInfo.ModuleRun m : info.modules()) {
+            read += m.records();
+            written += m.written();
+        }
+        if (results != null && written < read) {
+            out.printf(Locale.ROOT, "Record files and timeline: the %,d records that matched an indicator, of %,d read (traffic in bulk; "
+                    + "the log is the complete reference and every finding cites its line; --records all writes every record)%n", written, read);
+        }
         out.flush();
     }
 

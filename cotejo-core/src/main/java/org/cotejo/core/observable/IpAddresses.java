@@ -179,8 +179,17 @@ public final class IpAddresses {
      * like this; anything else takes the slow path, which says what is wrong.
      */
     static boolean isPlainDottedQuad(String text) {
+        return plainIpv4Bits(text) >= 0;
+    }
+
+    /**
+     * A plain dotted quad (what a normalised IPv4 observable is: four decimal parts 0–255 without leading
+     * zeros) as its 32 bits, read in one pass without allocating; -1 for any other text.
+     */
+    public static long plainIpv4Bits(String text) {
         int n = text.length();
-        if (n < 7 || n > 15) return false;
+        if (n < 7 || n > 15) return -1;
+        long bits = 0;
         int parts = 0;
         int i = 0;
         while (true) {
@@ -191,10 +200,11 @@ public final class IpAddresses {
                 i++;
             }
             int digits = i - start;
-            if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && text.charAt(start) == '0')) return false;
+            if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && text.charAt(start) == '0')) return -1;
+            bits = (bits << 8) | value;
             parts++;
-            if (i == n) return parts == 4;
-            if (text.charAt(i) != '.' || parts == 4) return false;
+            if (i == n) return parts == 4 ? bits : -1;
+            if (text.charAt(i) != '.' || parts == 4) return -1;
             i++;
         }
     }

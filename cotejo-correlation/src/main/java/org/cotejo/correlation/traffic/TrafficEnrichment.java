@@ -1,7 +1,8 @@
 package org.cotejo.correlation.traffic;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
-import java.util.TreeMap;
 import org.cotejo.correlation.enrich.EnrichmentSource.Kind;
 import org.cotejo.correlation.enrich.EnrichmentWriter;
 import org.cotejo.forensics.network.traffic.TrafficRecords;
@@ -107,50 +108,55 @@ public final class TrafficEnrichment {
         LocalDate date = latest == null ? null : LocalDate.ofInstant(latest, ZoneOffset.UTC);
         String stated = "traffic seen by " + source + (dropped > 0 ? " (" + dropped + " sightings of further facts not kept: over "
                 + MAX_FACTS + " facts)" : "");
-        if (resolutionCount > 0) write(dir, PASSIVE_DNS, Kind.PASSIVE_DNS, stated, date, flat(resolutions));
-        if (certificateCount > 0) write(dir, TLS, Kind.TLS, stated, date, flat(certificates));
+        if (resolutionCount > 0) write(dir, PASSIVE_DNS, Kind.PASSIVE_DNS, stated, date, resolutions);
+        if (certificateCount > 0) write(dir, TLS, Kind.TLS, stated, date, certificates);
     }
 
-    /** The facts keyed "first,second", the order the files list them in. */
-    private static Map<String, Sighting> flat(Map<String, Map<String, Sighting>> facts) {
-        Map<String, Sighting> out = new HashMap<>();
-        facts.forEach((first, of) -> of.forEach((second, s) -> out.put(first + "," + second, s)));
-        return out;
-    }
-
-    private static void write(Path dir, String name, Kind kind, String source, LocalDate date, Map<String, Sighting> facts) throws IOException {
+    private static void write(Path dir, String name, Kind kind, String source, LocalDate date, Map<String, Map<String, Sighting>> facts)
+            throws IOException {
         Path provenance = dir.resolve(name.replace(".csv", ".provenance.ndjson"));
         try (EnrichmentWriter w = EnrichmentWriter.open(dir.resolve(name), kind, EnrichmentWriter.Format.CSV, source, date);
-             BufferedWriter p = Files.newBufferedWriter(provenance, StandardCharsets.UTF_8)) {
+             BufferedWriter p = Files.newBufferedWriter(provenance, StandardCharsets.UTF_8);
+             JsonGenerator g = JSON.getFactory().createGenerator(p)) {
+            g.setPrettyPrinter(new MinimalPrettyPrinter("")); // one compact object per line, the newline written below
             // the writer's header lines: # kind, # source, # date (when stated), then the column names
             long line = 2 + (source.isEmpty() ? 0 : 1) + (date == null ? 0 : 1);
-            // sorted here, once, rather than kept sorted while reading
-            for (Map.Entry<String, Sighting> e : new TreeMap<>(facts).entrySet()) {
-                String[] k = e.getKey().split(",", 2);
-                Sighting s = e.getValue();
-                line++;
-                if (kind == Kind.PASSIVE_DNS) w.resolution(k[0], k[1], s.first, s.last);
-                else w.certificate(k[0], k[1], null, s.subject, null, null);
-                ObjectNode o = JSON.createObjectNode();
-                o.put("line", line);
-                o.put(kind == Kind.PASSIVE_DNS ? "domain" : "host", k[0]);
-                o.put(kind == Kind.PASSIVE_DNS ? "ip" : "cert_sha256", k[1]);
-                o.put("sightings", s.count);
-                o.set("first", where(s.firstWhere, s.first));
-                o.set("last", where(s.lastWhere, s.last));
-                p.write(JSON.writeValueAsString(o));
-                p.write('\n');
+            String first = kind == Kind.PASSIVE_DNS ? "domain" : "host";
+            String second = kind == Kind.PASSIVE_DNS ? "ip" : "cert_sha256";
+            // sorted here, once, rather than kept sorted while reading: by first part, then second (the order of
+            // the "first,second" lines: names and hosts hold no character that sorts before the comma)
+            List<String> firsts = new ArrayList<>(facts.keySet());
+            firsts.sort(null);
+            for (String k0 : firsts) {
+                Map<String, Sighting> of = facts.get(k0);
+                List<String> seconds = new ArrayList<>(of.keySet());
+                seconds.sort(null);
+                for (String k1 : seconds) {
+                    Sighting s = of.get(k1);
+                    line++;
+                    if (kind == Kind.PASSIVE_DNS) w.resolution(k0, k1, s.first, s.last);
+                    else w.certificate(k0, k1, null, s.subject, null, null);
+                    g.writeStartObject();
+                    g.writeNumberField("line", line);
+                    g.writeStringField(first, k0);
+                    g.writeStringField(second, k1);
+                    g.writeNumberField("sightings", s.count);
+                    where(g, "first", s.firstWhere, s.first);
+                    where(g, "last", s.lastWhere, s.last);
+                    g.writeEndObject();
+                    g.writeRaw('\n');
+                }
             }
         }
     }
 
-    private static ObjectNode where(Provenance p, Instant t) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("file", p.file());
-        o.put("at", p.locator());
-        o.put("sha256", p.sha256());
-        if (t != null) o.put("time", t.toString());
-        return o;
+    private static void where(JsonGenerator g, String field, Provenance p, Instant t) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("file", p.file());
+        g.writeStringField("at", p.locator());
+        g.writeStringField("sha256", p.sha256());
+        if (t != null) g.writeStringField("time", t.toString());
+        g.writeEndObject();
     }
 
     /** One fact's sightings: count, earliest and latest (with where), subject for certificates. */

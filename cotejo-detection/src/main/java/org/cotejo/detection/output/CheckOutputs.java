@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cotejo.core.concurrent.Handoff;
 import org.cotejo.detection.Detection;
 import org.cotejo.detection.Disposition;
 import org.cotejo.detection.Findings;
@@ -33,7 +34,8 @@ public final class CheckOutputs implements AutoCloseable {
     private final Path dir;
     private final ModuleResultsWriter results;
     private final TimelineSorter timeline;
-    private final WriterThread writer;
+    private final Handoff<Record> writer;
+    private final Map<String, Long> written = new HashMap<>();
 
     /**
      * @param dir      the output folder (created, must be empty), or null to write nothing but keep counting
@@ -43,7 +45,7 @@ public final class CheckOutputs implements AutoCloseable {
         this.dir = dir;
         this.results = dir == null ? null : new ModuleResultsWriter(dir);
         this.timeline = dir == null ? null : new TimelineSorter(spillDir);
-        this.writer = dir == null ? null : new WriterThread(r -> {
+        this.writer = dir == null ? null : new Handoff<>("cotejo-output-writer", r -> {
             results.record(r);
             timeline.add(r);
         });
@@ -55,7 +57,13 @@ public final class CheckOutputs implements AutoCloseable {
      */
     public void record(Record r) throws IOException {
         if (dir == null) return;
+        written.merge(r.module(), 1L, Long::sum);
         writer.add(r);
+    }
+
+    /** Records handed to {@link #record} so far, per module slug (on the thread that hands them over). */
+    public long written(String slug) {
+        return written.getOrDefault(slug, 0L);
     }
 
     /** An alert or detection as MVT lists it. */

@@ -66,6 +66,7 @@ public final class FindingsJson {
                 g.writeStringField("slug", m.slug());
                 g.writeStringField("trace", m.trace());
                 g.writeNumberField("records", m.records());
+                g.writeNumberField("records_written", m.written());
                 g.writeEndObject();
             }
             g.writeEndArray();

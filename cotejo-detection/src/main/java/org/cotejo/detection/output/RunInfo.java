@@ -23,8 +23,21 @@ import org.cotejo.indicators.feed.Feed;
 public record RunInfo(String version, EvidenceKind kind, String target, Map<String, String> identifiers, List<Feed> feeds,
                       List<ModuleRun> modules, List<ModuleProblem> problems, List<FileHash> inputs, Instant started) {
 
-    /** One module's run: name, slug, trace class and record count. */
-    public record ModuleRun(String name, String slug, String trace, long records) {}
+    /**
+     * One module's run: name, slug, trace class, records read, and records written to its record file and
+     * the timeline ({@code written}: fewer than {@code records} when a check wrote only matched records of a
+     * bulk module, see {@code --records}).
+     */
+    public record ModuleRun(String name, String slug, String trace, long records, long written) {
+        /** A run whose records were all written. */
+        public ModuleRun(String name, String slug, String trace, long records) {
+            this(name, slug, trace, records, records);
+        }
+
+        public ModuleRun withWritten(long count) {
+            return new ModuleRun(name, slug, trace, records, count);
+        }
+    }
 
     /** A file of the evidence and its SHA-256. */
     public record FileHash(String path, String sha256) {}

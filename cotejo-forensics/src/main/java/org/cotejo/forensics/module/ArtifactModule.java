@@ -41,6 +41,14 @@ public interface ArtifactModule {
      */
     void extract(ModuleContext context) throws Exception;
 
+    /**
+     * Whether the module's records are traffic seen in bulk, one per query, flow, request or log line
+     * (millions in an organisation's logs), as opposed to a device's artifacts or an IDS's own alerts.
+     * A check may then write only the records that matched an indicator ({@code --records matched}):
+     * the log itself stays the complete reference, and each finding cites its line.
+     */
+    default boolean bulk() { return false; }
+
     /** The observables in a record. */
     default List<ObservedValue> observe(Fields record) { return List.of(); }
 

@@ -120,6 +120,22 @@ public final class Fields {
     /** An unmodifiable view for writers. */
     public Map<String, Object> asMap() { return values; }
 
+    /**
+     * One value derived from these fields (a reading of them another stage needs, such as a DNS answer),
+     * made by {@code make} on first request and kept: fields never change, so it never goes stale. One
+     * value of one type is kept; asking for another type makes it each time. A race between two threads
+     * makes it twice, harmlessly. Equality and hashing ignore it.
+     */
+    public <T> T derived(Class<T> type, java.util.function.Function<Fields, T> make) {
+        Object d = derived;
+        if (type.isInstance(d)) return type.cast(d);
+        T made = make.apply(this);
+        if (d == null && made != null) derived = made;
+        return made;
+    }
+
+    private volatile Object derived;
+
     /** A copy with one more (or a replaced) field. */
     public Fields with(String key, Object value) {
         Builder b = builder();

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param fields      the row
  * @param provenance  file, hash and place inside the file
  * @param observables typed values for detection, each with its field and trace class
- * @param timeline    events for the timeline (may be empty)
+ * @param timeline    events for the timeline (may be empty; a {@link LazyTimeline} is kept as it is, made when first read)
  */
 public record Record(String module, Fields fields, Provenance provenance, List<ObservedValue> observables,
                      List<TimelineEvent> timeline) {
@@ -20,7 +20,7 @@ public record Record(String module, Fields fields, Provenance provenance, List<O
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(provenance, "provenance");
         observables = List.copyOf(observables);
-        timeline = List.copyOf(timeline);
+        timeline = timeline instanceof LazyTimeline ? timeline : List.copyOf(timeline);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.cotejo.core.indicator.MatchRule;
 import org.cotejo.core.observable.Emails;
 import org.cotejo.core.observable.FilePaths;
 import org.cotejo.core.observable.Observable;
+import org.cotejo.core.observable.IpAddresses;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.core.observable.ParsedUrl;
 import org.cotejo.core.observable.Refang;
@@ -111,6 +112,7 @@ public final class IndicatorIndex {
     public List<Match> match(Observable o) {
         List<long[]> hits = new ArrayList<>();
         match(o, (id, rule) -> hits.add(new long[] {id, rule.ordinal()}));
+        if (hits.isEmpty()) return List.of(); // nearly every value of a large log
         hits.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         List<Match> out = new ArrayList<>(hits.size());
         long[] last = null;
@@ -282,6 +284,8 @@ public final class IndicatorIndex {
     }
 
     private int matchIp(String canonical, boolean inUrl, MatchSink sink) {
+        long quad = IpAddresses.plainIpv4Bits(canonical); // nearly every address: no general parser needed
+        if (quad >= 0) return ips.matchV4((int) quad, sink, inUrl, 32);
         var a = IpTable.parse(canonical);
         if (a == null) return 0;
         Integer prefix = a.getNetworkPrefixLength();

@@ -3,6 +3,7 @@ package org.cotejo.detection.heuristic.network;
 import java.util.List;
 import org.cotejo.core.indicator.Match;
 import org.cotejo.core.observable.InvalidObservableException;
+import org.cotejo.core.observable.Observable;
 import org.cotejo.core.observable.IpAddresses;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.indicators.index.IndicatorIndex;
@@ -11,15 +12,14 @@ import org.cotejo.indicators.index.IndicatorIndex;
 final class Listed {
     private Listed() {}
 
-    /** The first indicator match for a host name, or null. */
+    /**
+     * The first indicator match for a host name already normalised (as {@code TrafficRecords} gives them;
+     * normalising is idempotent, so it is not done again per sighting), or null.
+     */
     static Match domain(IndicatorIndex index, String host) {
         if (index == null || host == null || index.size() == 0) return null;
-        try {
-            List<Match> m = index.match(ObservableType.DOMAIN.normalise(host));
-            return m.isEmpty() ? null : m.get(0);
-        } catch (InvalidObservableException e) {
-            return null;
-        }
+        List<Match> m = index.match(new Observable(ObservableType.DOMAIN, host, host));
+        return m.isEmpty() ? null : m.get(0);
     }
 
     /** Whether an address is listed (exactly or by a range). */

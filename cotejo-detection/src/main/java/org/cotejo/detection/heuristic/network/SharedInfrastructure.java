@@ -34,6 +34,39 @@ public final class SharedInfrastructure implements Heuristic {
     /** Names kept per address or certificate: past this it is shared hosting, which links nothing. */
     static final int PER_INFRA = 64;
 
+    /**
+     * What is known of a name: the indicator that lists it, or where it was first seen when none does, and the
+     * first few addresses and certificates it is already filed under (a name is seen with the same ones over
+     * and over: those sightings need no second look-up).
+     */
+    private static final class Name {
+        final Match match;
+        final Record first;
+        final String[] filed = new String[4];
+
+        Name(Match match, Record first) {
+            this.match = match;
+            this.first = first;
+        }
+
+        boolean filedUnder(String infra) {
+            for (String f : filed) {
+                if (f == null) return false;
+                if (f.equals(infra)) return true;
+            }
+            return false;
+        }
+
+        void file(String infra) {
+            for (int i = 0; i < filed.length; i++) {
+                if (filed[i] == null) {
+                    filed[i] = infra;
+                    return;
+                }
+            }
+        }
+    }
+
     @Override public String id() { return "network.shared-infrastructure"; }
 
     @Override
@@ -58,8 +91,9 @@ public final class SharedInfrastructure implements Heuristic {
             private final Map<String, List<String>> namesOnAddress = new HashMap<>();
             private final Map<String, List<String>> namesOnCertificate = new HashMap<>();
             private final Map<String, Match> detected = new LinkedHashMap<>();
-            private final Map<String, Record> firstRecord = new HashMap<>();
-            private final Map<String, Boolean> listed = new HashMap<>();
+            /** Every name followed, listed or not: one look-up per sighting (there are millions in a large log). */
+            private final Map<String, Name> names = new HashMap<>();
+            private int unlisted;
             private boolean capped;
 
             @Override
@@ -78,24 +112,23 @@ public final class SharedInfrastructure implements Heuristic {
 
             private void link(String name, Map<String, List<String>> namesOn, String infra, Record record) {
                 if (name == null) return;
-                Boolean known = listed.get(name);
-                boolean isListed;
-                if (known != null) {
-                    isListed = known;
-                } else {
+                Name known = names.get(name);
+                if (known == null) {
                     Match m = Listed.domain(index, name);
-                    isListed = m != null;
-                    if (!isListed && firstRecord.size() >= MAX_NAMES) {
-                        // past the cap an unlisted name is not kept (nor remembered in `listed`): memory stays bounded
+                    if (m == null && unlisted >= MAX_NAMES) {
+                        // past the cap an unlisted name is not kept (nor remembered): memory stays bounded
                         capped = true;
                         return;
                     }
-                    if (isListed) detected.put(name, m);
-                    listed.put(name, isListed);
+                    if (m != null) detected.put(name, m);
+                    else unlisted++;
+                    known = new Name(m, m == null ? record.located() : null);
+                    names.put(name, known);
                 }
-                if (!isListed && !firstRecord.containsKey(name)) firstRecord.put(name, record.located());
-                List<String> names = namesOn.computeIfAbsent(infra, k -> new ArrayList<>(2));
-                if (names.size() < PER_INFRA && !names.contains(name)) names.add(name);
+                if (known.filedUnder(infra)) return;
+                List<String> on = namesOn.computeIfAbsent(infra, k -> new ArrayList<>(2));
+                if (on.size() < PER_INFRA && !on.contains(name)) on.add(name);
+                known.file(infra);
             }
 
             @Override
@@ -110,12 +143,13 @@ public final class SharedInfrastructure implements Heuristic {
                 values.sort(null);
                 for (String value : values) {
                     String infra = kind + value;
-                    List<String> names = namesOn.get(value);
-                    String bad = names.stream().filter(detected::containsKey).findFirst().orElse(null);
+                    List<String> on = namesOn.get(value);
+                    String bad = on.stream().filter(detected::containsKey).findFirst().orElse(null);
                     if (bad == null) continue;
-                    for (String n : names) {
+                    for (String n : on) {
                         if (detected.containsKey(n)) continue;
-                        Record r = firstRecord.get(n);
+                        Name state = names.get(n);
+                        Record r = state == null ? null : state.first;
                         if (r == null) continue;
                         out.alert(new Alert(Level.MEDIUM, id(), n + " shares " + infra + " with " + bad + " (" + Listed.describe(detected.get(bad))
                                 + "); no indicator lists " + n + ", first seen " + r.provenance().describe()

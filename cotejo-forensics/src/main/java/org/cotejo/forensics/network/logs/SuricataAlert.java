@@ -19,6 +19,8 @@ import org.cotejo.forensics.record.TimelineEvent;
  */
 public final class SuricataAlert extends SuricataModule {
     @Override String eventType() { return "alert"; }
+    /** The IDS's own alerts: few, and each is a finding in itself, so always written in full. */
+    @Override public boolean bulk() { return false; }
     @Override public String name() { return "SuricataAlert"; }
     @Override public String description() { return "IDS alerts (signature, category, severity, endpoints) from a Suricata EVE log"; }
 

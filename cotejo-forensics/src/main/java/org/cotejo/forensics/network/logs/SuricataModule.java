@@ -28,6 +28,7 @@ abstract class SuricataModule implements ArtifactModule {
 
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.SURICATA); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
+    @Override public boolean bulk() { return true; }
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {

@@ -28,6 +28,7 @@ abstract class ZeekModule implements ArtifactModule {
 
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.ZEEK); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
+    @Override public boolean bulk() { return true; }
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {

@@ -31,6 +31,7 @@ public final class Netlog implements ArtifactModule {
     @Override public String description() { return "DNS queries and proxy requests from DNS-resolver and proxy logs (CSV, JSON lines, Squid)"; }
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.NETLOG); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
+    @Override public boolean bulk() { return true; }
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {

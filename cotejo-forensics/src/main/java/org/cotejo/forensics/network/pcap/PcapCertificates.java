@@ -33,6 +33,7 @@ public final class PcapCertificates implements ArtifactModule {
     @Override public String name() { return NAME; }
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
+    @Override public boolean bulk() { return true; }
     @Override public String description() { return "Server certificates sent in clear (TLS 1.2 and earlier) from packet captures"; }
 
     @Override

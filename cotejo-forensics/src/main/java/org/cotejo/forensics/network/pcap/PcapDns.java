@@ -37,6 +37,7 @@ public final class PcapDns implements ArtifactModule {
     @Override public String name() { return NAME; }
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
+    @Override public boolean bulk() { return true; }
     @Override public String description() { return "DNS responses over UDP and TCP (names looked up and their addresses) from packet captures"; }
 
     @Override

@@ -35,6 +35,7 @@ public final class PcapFlows implements ArtifactModule {
     @Override public String name() { return NAME; }
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
+    @Override public boolean bulk() { return true; }
     @Override public String description() { return "TCP and UDP flow summaries (endpoints, times, packets and bytes each way) from packet captures"; }
 
     @Override

@@ -32,6 +32,7 @@ public final class PcapHttp implements ArtifactModule {
     @Override public String name() { return NAME; }
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
+    @Override public boolean bulk() { return true; }
     @Override public String description() { return "HTTP requests in clear (method, host, path, User-Agent) from packet captures"; }
 
     @Override

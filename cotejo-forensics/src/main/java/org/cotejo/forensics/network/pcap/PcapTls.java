@@ -32,6 +32,7 @@ public final class PcapTls implements ArtifactModule {
     @Override public String name() { return NAME; }
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
+    @Override public boolean bulk() { return true; }
     @Override public String description() { return "TLS ClientHellos (server name, ALPN, JA3, JA4) from packet captures"; }
 
     @Override

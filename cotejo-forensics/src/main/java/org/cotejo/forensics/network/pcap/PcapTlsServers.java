@@ -33,6 +33,7 @@ public final class PcapTlsServers implements ArtifactModule {
     @Override public String name() { return NAME; }
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
+    @Override public boolean bulk() { return true; }
     @Override public String description() { return "TLS ServerHellos (version, cipher, JA3S, certificates sent) from packet captures"; }
 
     @Override
