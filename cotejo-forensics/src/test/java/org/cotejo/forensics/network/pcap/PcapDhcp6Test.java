@@ -161,6 +161,8 @@ class PcapDhcp6Test {
                 .packet(T.plusSeconds(8), fromClient(phone, message(RELEASE, 5, clientId(PHONE_DUID), iaNa(1, 0, 0))))
                 .packet(T.plusSeconds(9), fromServer(phone, message(REPLY, 5, clientId(PHONE_DUID),
                         iaNa(1, 0, 0, iaAddress("2001:db8:1::4", 100, 200)))))
+                .packet(T.plusSeconds(9).plusMillis(500), fromServer(phone, message(REPLY, 5, clientId(PHONE_DUID),   // sent again
+                        iaNa(1, 0, 0, iaAddress("2001:db8:1::4", 100, 200)))))
                 .packet(T.plusSeconds(10), fromClient(phone, message(INFORMATION_REQUEST, 6, clientId(PHONE_DUID))))
                 .packet(T.plusSeconds(11), fromServer(phone, message(REPLY, 6, clientId(PHONE_DUID))))
                 // a REPLY whose REQUEST was not captured is judged by itself
@@ -171,7 +173,7 @@ class PcapDhcp6Test {
 
         assertThat(r.problems()).isEmpty();
         assertThat(r.of("pcap_dhcp")).extracting(x -> x.fields().longValue("packet"), x -> x.fields().string("address"))
-                .containsExactly(tuple(2L, "2001:db8:1::1"), tuple(13L, "2001:db8:1::5"));
+                .containsExactly(tuple(2L, "2001:db8:1::1"), tuple(14L, "2001:db8:1::5"));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class Dhcp6Leases {
             case Dhcp6Message.CONFIRM, Dhcp6Message.RELEASE, Dhcp6Message.DECLINE, Dhcp6Message.INFORMATION_REQUEST ->
                     requests.put(exchange, m.type());
             case Dhcp6Message.REPLY -> {
-                Integer asked = requests.remove(exchange);
+                Integer asked = requests.get(exchange); // kept: a server may send its REPLY again
                 if (asked != null && !grants(asked, m)) return List.of();
                 List<Dhcp6Message.IaAddress> granted = m.granted();
                 if (granted.isEmpty()) return List.of();
