@@ -3,6 +3,8 @@ package org.cotejo.forensics.network.pcap;
 import java.io.IOException;
 import java.time.Instant;
 import org.cotejo.forensics.network.attribution.DeviceAttribution;
+import org.cotejo.forensics.network.pcap.dhcp.Dhcp6Leases;
+import org.cotejo.forensics.network.pcap.dhcp.Dhcp6Message;
 import org.cotejo.forensics.network.pcap.dhcp.DhcpMessage;
 import org.cotejo.forensics.network.pcap.tcp.Flow;
 import org.cotejo.forensics.network.pcap.tcp.FlowTable;
@@ -12,8 +14,8 @@ import org.cotejo.forensics.record.Fields;
 /**
  * One pass over one capture file for every capture module at once: each packet is decoded in place,
  * counted in its flow, and only the few that matter are read further: DNS responses over UDP, DHCP,
- * and the first bytes of each TCP stream, reassembled, for TLS handshakes, HTTP request heads and DNS
- * over TCP ({@link FlowReader}). Ordinary bulk packets cost a decode, a table look-up and a few
+ * DHCPv6, and the first bytes of each TCP stream, reassembled, for TLS handshakes, HTTP request heads
+ * and DNS over TCP ({@link FlowReader}). Ordinary bulk packets cost a decode, a table look-up and a few
  * counters, and allocate nothing.
  *
  * <p>Limits (heap independent of the capture's size): {@value #MAX_FLOWS} flows open at once,
@@ -38,6 +40,7 @@ final class CaptureScan {
     private final java.util.LinkedHashMap<String, String> dhcpHostNames = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override protected boolean removeEldestEntry(java.util.Map.Entry<String, String> e) { return size() > MAX_PENDING_HOSTNAMES; }
     };
+    private final Dhcp6Leases dhcp6 = new Dhcp6Leases();
     private long snapCut;
 
     CaptureScan(CaptureSink sink, int file, DeviceAttribution devices) {
@@ -69,6 +72,7 @@ final class CaptureScan {
         count(table.find(d, f.number, file, nanos, true), d, nanos, f.timed);
         if (d.sourcePort == 53) dnsOverUdp(f, d);
         else if ((d.sourcePort == 67 || d.sourcePort == 68) && (d.destPort == 67 || d.destPort == 68)) dhcp(f, d);
+        else if (d.ipVersion == 6 && (d.sourcePort == 546 || d.sourcePort == 547) && (d.destPort == 546 || d.destPort == 547)) dhcp6(f, d);
     }
 
     private void tcp(Frame f, Decoded d, long nanos) {
@@ -144,6 +148,21 @@ final class CaptureScan {
         }
     }
 
+    private void dhcp6(Frame f, Decoded d) {
+        Dhcp6Message m;
+        try {
+            m = Dhcp6Message.parse(d.data, d.payloadStart, d.payloadEnd);
+        } catch (Dhcp6Message.Malformed e) {
+            problems.report(PcapDhcp.NAME, "packet " + f.number + ": DHCPv6 message unreadable"
+                    + (d.firstFragment ? " (first fragment only)" : "") + ": " + e.getMessage() + "; skipped");
+            return;
+        }
+        for (Dhcp6Leases.Lease lease : dhcp6.read(m)) {
+            String label = devices.lease(lease.clientKey(), lease.address().address(), lease.hostName());
+            sink.record(PcapDhcp.NAME, file, f.number, PcapDhcp.record(f.time(), f.number, lease, d.source(), label));
+        }
+    }
+
     /** Emits a record with the device label of its client (else server) address, when known. */
     void emit(String module, long packet, Fields fields, String client, String server) {
         String label = devices.label(client, server);
@@ -159,6 +178,7 @@ final class CaptureScan {
         if (decoder.laterFragments() > 0) {
             problems.summary(PcapFlows.NAME, decoder.laterFragments() + " IP fragment(s) after the first skipped (fragments are not reassembled)");
         }
+        if (dhcp6.relaysSkipped() > 0) problems.summary(PcapDhcp.NAME, dhcp6.relaysSkipped() + " DHCPv6 relay message(s) skipped (relayed messages are not read)");
         if (snapCut > 0) problems.summary(PcapFlows.NAME, snapCut + " TCP segment(s) cut by the capture's snap length; their streams were read up to the cut");
         if (table.evictedWhenFull() > 0) {
             problems.summary(PcapFlows.NAME, table.evictedWhenFull() + " flow(s) closed early because over " + MAX_FLOWS + " were open at once");

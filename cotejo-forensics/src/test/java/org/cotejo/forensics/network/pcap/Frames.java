@@ -144,4 +144,64 @@ final class Frames {
         byte[] bytes() { return out.toByteArray(); }
     }
 
+    /**
+     * Writes DHCPv6 messages (RFC 8415) and their options as bytes: a message is its type, the 3-byte
+     * transaction id and options; each option is code, length (of what follows) and data, options nested
+     * in IA_NA, IA_TA and IA Address included in their parent's data.
+     */
+    static final class Dhcp6 {
+        private Dhcp6() {}
+
+        static byte[] message(int type, int xid, byte[]... options) {
+            return concat(new byte[] {(byte) type, (byte) (xid >> 16), (byte) (xid >> 8), (byte) xid}, concat(options));
+        }
+
+        static byte[] option(int code, byte[] data) {
+            return concat(new byte[] {(byte) (code >> 8), (byte) code, (byte) (data.length >> 8), (byte) data.length}, data);
+        }
+
+        static byte[] clientId(byte[] duid) { return option(1, duid); }
+
+        static byte[] serverId(byte[] duid) { return option(2, duid); }
+
+        /** DUID-LLT (type 1): hardware type 1 (Ethernet), time, link-layer address. */
+        static byte[] duidLlt(int time, byte[] mac) {
+            return ByteBuffer.allocate(8 + mac.length).putShort((short) 1).putShort((short) 1).putInt(time).put(mac).array();
+        }
+
+        /** DUID-EN (type 2): enterprise number, identifier. */
+        static byte[] duidEn(int enterprise, byte[] id) {
+            return ByteBuffer.allocate(6 + id.length).putShort((short) 2).putInt(enterprise).put(id).array();
+        }
+
+        static byte[] iaNa(int iaid, int t1, int t2, byte[]... options) {
+            return option(3, concat(ByteBuffer.allocate(12).putInt(iaid).putInt(t1).putInt(t2).array(), concat(options)));
+        }
+
+        static byte[] iaTa(int iaid, byte[]... options) {
+            return option(4, concat(ByteBuffer.allocate(4).putInt(iaid).array(), concat(options)));
+        }
+
+        static byte[] iaAddress(String address, int preferred, int valid, byte[]... options) {
+            return option(5, concat(ByteBuffer.allocate(24).put(addr(address)).putInt(preferred).putInt(valid).array(), concat(options)));
+        }
+
+        static byte[] status(int code, String message) {
+            return option(13, concat(new byte[] {(byte) (code >> 8), (byte) code}, message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        static byte[] rapidCommit() { return option(14, new byte[0]); }
+
+        /** Client FQDN (RFC 4704): flags, then the name in DNS wire format, with the root label when {@code full}. */
+        static byte[] fqdn(String name, boolean full) {
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            o.write(0x01); // S: the server should update the AAAA record
+            for (String label : name.split("\\.")) {
+                o.write(label.length());
+                o.writeBytes(label.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            if (full) o.write(0);
+            return option(39, o.toByteArray());
+        }
+    }
 }
