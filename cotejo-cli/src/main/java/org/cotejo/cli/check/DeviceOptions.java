@@ -8,14 +8,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --device-ip}, for the network checks: which addresses are which device. The addresses reach
- * the modules attached to the extraction (capture modules also learn DHCP leases); records of log
+ * the modules attached to the extraction (capture modules also learn DHCP and DHCPv6 leases); records of log
  * modules are labelled as they stream by ({@link DeviceAddresses#attributing}).
  */
 public final class DeviceOptions {
     @Option(names = "--device-ip", paramLabel = "ADDR[=LABEL]",
             description = {"An address of the device under examination during the capture, with the label its records",
                 "get in a 'device' field (default: the address). Repeatable. Captures also learn addresses from",
-                "DHCP leases: a lease of a given address carries its label to the device's later addresses."})
+                "DHCP and DHCPv6 leases: a lease of a given address carries its label to the device's later addresses."})
     List<String> deviceIps = new ArrayList<>();
 
     DeviceAddresses addresses() {

@@ -21,7 +21,7 @@ final class NetworkChecks {
             description = {"Streams the capture once (never loaded whole), reassembling the start of each TCP stream:",
                 "DNS responses over UDP and TCP, TLS ClientHellos (server name, ALPN, JA3, JA4), ServerHellos (JA3S),",
                 "server certificates sent in clear (TLS 1.2 and earlier; TLS 1.3 encrypts them), HTTP requests,",
-                "DHCP leases and one summary per TCP/UDP flow, over Ethernet, VLANs, Linux cooked or raw IP, IPv4",
+                "DHCP and DHCPv6 leases and one summary per TCP/UDP flow, over Ethernet, VLANs, Linux cooked or raw IP, IPv4",
                 "and IPv6. A truncated or damaged capture is read up to the damage, reported by packet number."},
             footer = {"", "Examples:",
                 "  cotejo check pcap pirogue-session/capture.pcapng --iocs pegasus.stix2 --out results/",

@@ -264,7 +264,7 @@ final class FlowReader {
     private static String udpApplication(Flow f) {
         if (f.protocol != IpPacket.UDP) return null;
         if (f.serverPort == 53 || f.clientPort == 53) return "dns";
-        if (f.serverPort == 67 || f.serverPort == 68) return "dhcp";
+        if (f.serverPort == 67 || f.serverPort == 68 || f.serverPort == 546 || f.serverPort == 547) return "dhcp";
         if (f.serverPort == 443) return "quic";
         return null;
     }

@@ -111,6 +111,19 @@ class PcapDhcp6Test {
     }
 
     @Test
+    void dhcpv6FlowsAreNamedDhcpInTheFlowSummaries() throws Exception {
+        String laptop = "fe80::2";
+        PcapWriter w = capture()
+                .packet(T, fromClient(laptop, message(REQUEST, 1, clientId(LAPTOP_DUID), iaNa(1, 0, 0))))
+                .packet(T.plusSeconds(1), fromServer(laptop, message(REPLY, 1, clientId(LAPTOP_DUID), serverId(SERVER_DUID),
+                        iaNa(1, 0, 0, iaAddress("2001:db8:1::77", 100, 200)))));
+        Extraction x = Captures.open(w.write(root.resolve("flows6.pcap")));
+        ModuleHarness.Result r = ModuleHarness.run(x, "PcapFlows");
+
+        assertThat(r.of("pcap_flows")).isNotEmpty().allSatisfy(f -> assertThat(f.fields().string("application")).isEqualTo("dhcp"));
+    }
+
+    @Test
     void clientsWithoutAMacInTheirDuidAreLabelledByTheirFqdnElseTheirDuid() throws Exception {
         String laptop = "fe80::2", tablet = "fe80::3";
         PcapWriter w = capture()
