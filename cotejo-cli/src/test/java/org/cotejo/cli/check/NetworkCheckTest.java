@@ -3,6 +3,7 @@ package org.cotejo.cli.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cotejo.cli.testing.Cli.cotejo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -89,6 +90,74 @@ class NetworkCheckTest {
         Run r = cotejo("check", "zeek", dir.toString(), "--iocs", feed.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(CheckRun.FOUND_HIGH);
         assertThat(r.out()).containsPattern("ZeekDns\\s+2\\b");
+    }
+
+    /** Three queries, one of a listed name: what the record files and timelines hold under each --records choice. */
+    private Path threeQueryLog() throws Exception {
+        Path dir = tmp.resolve("evidence/zeek3");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("dns.log"), String.join("\n",
+                "#separator \\x09", "#set_separator\t,", "#empty_field\t(empty)", "#unset_field\t-", "#path\tdns",
+                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tquery\tanswers",
+                "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tvector[string]",
+                "1710000000.250000\tCx1\t10.0.0.7\t50000\t198.51.100.53\t53\tudp\twww.wikipedia.org\t198.51.100.80",
+                "1710000001.000000\tCx2\t10.0.0.7\t50001\t198.51.100.53\t53\tudp\tcdn.exploit-delivery.net\t203.0.113.9",
+                "1710000002.000000\tCx3\t10.0.0.8\t50002\t198.51.100.53\t53\tudp\tnews.example.org\t198.51.100.81", ""));
+        return dir;
+    }
+
+    @Test
+    void aLogsRecordFilesAndTimelineHoldOnlyMatchedRecordsUnlessAllAreAskedFor() throws Exception {
+        Path dir = threeQueryLog();
+        Path matched = tmp.resolve("matched");
+        Run r = cotejo("check", "zeek", dir.toString(), "--iocs", feed.toString(), "--out", matched.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(CheckRun.FOUND_HIGH);
+        assertThat(r.out()).containsPattern("ZeekDns\\s+3\\b").contains("the 1 records that matched an indicator, of 3 read", "--records all");
+        JsonNode records = JSON.readTree(matched.resolve("zeek_dns.json").toFile());
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("query").asText()).isEqualTo("cdn.exploit-delivery.net");
+        assertThat(Files.readAllLines(matched.resolve("timeline.jsonl"))).hasSize(1).allMatch(l -> l.contains("cdn.exploit-delivery.net"));
+        JsonNode dns = module(matched, "zeek_dns");
+        assertThat(dns.path("records").asLong()).isEqualTo(3);
+        assertThat(dns.path("records_written").asLong()).isEqualTo(1);
+        // what the traffic shows about infrastructure does not depend on the choice
+        assertThat(Files.readString(matched.resolve("traffic-enrichment/passive-dns.csv"))).contains("wikipedia.org,198.51.100.80", "news.example.org,198.51.100.81");
+
+        Path all = tmp.resolve("all");
+        Run a = cotejo("check", "zeek", dir.toString(), "--iocs", feed.toString(), "--records", "all", "--out", all.toString());
+        assertThat(a.code()).as(a.err()).isEqualTo(CheckRun.FOUND_HIGH);
+        assertThat(a.out()).doesNotContain("matched an indicator, of");
+        assertThat(JSON.readTree(all.resolve("zeek_dns.json").toFile())).hasSize(3);
+        assertThat(Files.readAllLines(all.resolve("timeline.jsonl"))).hasSize(3);
+        assertThat(module(all, "zeek_dns").path("records_written").asLong()).isEqualTo(3);
+        assertThat(JSON.readTree(all.resolve("findings.json").toFile()).path("detections"))
+                .isEqualTo(JSON.readTree(matched.resolve("findings.json").toFile()).path("detections"));
+
+        Run bad = cotejo("check", "zeek", dir.toString(), "--records", "some");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--records takes all or matched, not 'some'").doesNotContain("Exception");
+    }
+
+    @Test
+    void aCaptureWritesEveryRecordUnlessOnlyMatchedOnesAreAskedFor() throws Exception {
+        Path capture = tmp.resolve("evidence/session.pcap");
+        Files.createDirectories(capture.getParent());
+        Files.write(capture, dnsResponseCapture("www.wikipedia.org"));
+        Path all = tmp.resolve("pcap-all");
+        assertThat(cotejo("check", "pcap", capture.toString(), "--iocs", feed.toString(), "--out", all.toString()).code()).isZero();
+        assertThat(JSON.readTree(all.resolve("pcap_dns.json").toFile())).hasSize(1);
+        Path matched = tmp.resolve("pcap-matched");
+        assertThat(cotejo("check", "pcap", capture.toString(), "--iocs", feed.toString(), "--records", "matched", "--out", matched.toString())
+                .code()).isZero();
+        assertThat(matched.resolve("pcap_dns.json")).doesNotExist();
+        assertThat(module(matched, "pcap_dns").path("records_written").asLong()).isZero();
+    }
+
+    private static JsonNode module(Path results, String slug) throws Exception {
+        for (JsonNode m : JSON.readTree(results.resolve("findings.json").toFile()).path("modules")) {
+            if (m.path("slug").asText().equals(slug)) return m;
+        }
+        throw new AssertionError("no module " + slug + " in findings.json");
     }
 
     @Test
