@@ -18,15 +18,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * `cotejo bench zeek`: generates a large Zeek dns.log and times `cotejo check zeek` on it in a fresh JVM
- * with a capped heap, all outputs written (records, timeline, findings, traffic enrichment).
+ * with a capped heap, every output written (matched records by default or every record with --records all, the
+ * timeline, findings, traffic enrichment).
  */
 @Command(name = "zeek",
         header = "Benchmark `check zeek` on a generated dns.log: lines per second, wall time (JVM start included) and peak heap.",
         description = {
             "Generates a Zeek dns.log in Zeek's tab-separated format with every column Zeek writes (fixed seed):",
             "200 clients querying names drawn from a pool of 100,000 (a few popular, most rare), answered with one",
-            "or two addresses each, one in ten unanswered. Then runs `cotejo check zeek` on it in a new JVM with",
-            "-Xmx (default 1g), writing all outputs, against the bundled feeds unless --iocs is given.",
+            "or two addresses each, one in ten unanswered; one line in 100,000 queries a name of the benchmark's own",
+            "feed. Then runs `cotejo check zeek` on it in a new JVM with -Xmx (default 1g), writing its outputs,",
+            "against the bundled feeds and that feed unless --iocs is given.",
             "Target (issue 8): 10 million lines in 20 s or less."},
         footer = {"", "Examples:",
             "  ./cotejo bench zeek",
@@ -44,6 +46,9 @@ final class ZeekBenchmark implements Callable<Integer> {
 
     @Option(names = "--heap", defaultValue = "1g", description = "Heap limit of the checking JVM (default ${DEFAULT-VALUE}).")
     String heap;
+
+    @Option(names = "--records", paramLabel = "all|matched", description = "Passed to the check (default: the check's, matched for Zeek).")
+    String records;
 
     @Option(names = "--keep", paramLabel = "DIR", description = "Write the log and results here and keep them (default: a temporary folder, removed).")
     Path keep;
@@ -67,7 +72,9 @@ final class ZeekBenchmark implements Callable<Integer> {
             readingPath(out, logs);
             List<String> args = new ArrayList<>(List.of("check", "zeek", logs.toString(), "--out", base.resolve("results").toString()));
             for (Path f : iocs) args.addAll(List.of("--iocs", f.toString()));
-            out.println(iocs.isEmpty() ? "feeds: the bundled ones" : "feeds: " + iocs);
+            if (iocs.isEmpty()) args.addAll(List.of("--iocs", feed(base).toString(), "--with-defaults"));
+            if (records != null) args.addAll(List.of("--records", records));
+            out.println(iocs.isEmpty() ? "feeds: the bundled ones and the benchmark's own list of " + LISTED.length + " names" : "feeds: " + iocs);
             long t1 = System.nanoTime();
             int code = ChildCheck.run(out, heap, base, args);
             double seconds = (System.nanoTime() - t1) / 1e9;
@@ -113,7 +120,8 @@ final class ZeekBenchmark implements Callable<Integer> {
                         .append("10.0.").append(client / 250).append('.').append(client % 250 + 2).append('\t')
                         .append(1024 + random.nextInt(64000)).append("\t10.0.0.1\t53\tudp\t").append(random.nextInt(65536)).append('\t')
                         .append("0.0").append(10 + random.nextInt(89)).append("000\t")
-                        .append(host(name)).append("\t1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t");
+                        .append(i % LISTED_EVERY == LISTED_EVERY / 2 ? LISTED[(int) (i / LISTED_EVERY % LISTED.length)] : host(name))
+                        .append("\t1\tC_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t");
                 if (random.nextInt(10) == 0) {
                     line.append("-\t-");
                 } else {
@@ -127,6 +135,19 @@ final class ZeekBenchmark implements Callable<Integer> {
             w.write("#close\t2025-01-02-00-00-00\n");
         }
         return file;
+    }
+
+    /**
+     * Names the benchmark's own feed lists, queried once in every {@value #LISTED_EVERY} lines (100 in 10 million)
+     * and answered with the addresses of an ordinary name: detections to write, new addresses of known-bad names
+     * and shared infrastructure to alert on, as in a log with a few infected phones.
+     */
+    static final String[] LISTED = {"c2.operator-bench-7f3a.net", "cdn.operator-bench-7f3a.net", "update.delivery-bench-7f3a.com"};
+    static final long LISTED_EVERY = 100_000;
+
+    /** The benchmark's feed: {@link #LISTED} as a plain list, loaded with the bundled feeds. */
+    static Path feed(Path base) throws IOException {
+        return Files.writeString(base.resolve("bench-operator.txt"), String.join("\n", LISTED) + "\n");
     }
 
     /** A name number, skewed: half the queries go to 1% of the names. */

@@ -119,6 +119,18 @@ public final class CheckRun {
         };
     }
 
+    /** Waits for the traffic facts' files; what writing them threw is thrown here. */
+    private static void awaitFacts(java.util.concurrent.CompletableFuture<Void> facts) throws IOException {
+        try {
+            facts.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
     private static int run(EvidenceKind kind, Path path, LoadedFeeds feeds, boolean fast, boolean allRecords, EvidenceOpener opener, RecordSource source,
                            List<ArtifactModule> modules, List<Heuristic> heuristics, Path writing, Path target,
                            PrintWriter out, PrintWriter err) throws IOException {
@@ -144,8 +156,19 @@ public final class CheckRun {
                 for (ArtifactModule m : modules) names.put(m.slug(), m.name());
                 RunInfo info = new RunInfo(Version.current(), kind, path.toAbsolutePath().normalize().toString(), x.identifiers(),
                         feeds.feeds(), runs, outcome.problems(), hashing.result(), started);
-                outputs.finish(findings, info, names);
-                if (traffic != null) traffic.write(writing, "cotejo check " + kind.key() + " " + info.target());
+                // the traffic facts (100,000s of lines for a large log) are written while the other outputs are
+                java.util.concurrent.CompletableFuture<Void> facts = traffic == null ? null : java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        traffic.write(writing, "cotejo check " + kind.key() + " " + info.target());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                try {
+                    outputs.finish(findings, info, names);
+                } finally {
+                    if (facts != null) awaitFacts(facts);
+                }
                 Summary.print(out, info, findings, target);
                 if (traffic != null && !traffic.isEmpty()) {
                     out.printf(java.util.Locale.ROOT, "Traffic enrichment: %,d DNS resolutions, %,d host certificates in %s/ (cotejo correlate reads them)%n",
