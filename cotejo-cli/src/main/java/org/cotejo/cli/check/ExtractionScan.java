@@ -95,6 +95,7 @@ public final class ExtractionScan {
                 new HeuristicContext(kind == EvidenceKind.MVT_RESULTS ? null : x, options, feeds.index().size() > 0));
         Handoff.Sink<Record> judge = r -> sink.accept(r, detector.accept(r));
         Handoff<Record> judging = kind.network() ? new Handoff<>("cotejo-detection", judge) : null;
+        TrafficRecords.Views views = judging == null ? null : new TrafficRecords.Views();
         Map<String, Integer> problemsBefore = new HashMap<>();
         long[] total = {0};
         try {
@@ -109,7 +110,7 @@ public final class ExtractionScan {
                 public void record(Record r) {
                     try {
                         if (judging != null) {
-                            TrafficRecords.prepare(r);
+                            views.prepare(r);
                             judging.add(r);
                         } else {
                             judge.accept(r);

@@ -59,7 +59,13 @@ public final class TrafficEnrichment {
         String module = r.module();
         if (TrafficRecords.DNS.contains(module)) {
             DnsAnswer a = TrafficRecords.dns(r);
-            if (a != null) for (String ip : a.addresses()) see(resolutions, a.name(), ip, null, a.time(), r.provenance());
+            if (a == null || a.addresses().isEmpty()) return;
+            if (a.time() != null && (latest == null || a.time().isAfter(latest))) latest = a.time();
+            @SuppressWarnings("unchecked")
+            Map<String, Sighting> of = a.notes() == null ? null : (Map<String, Sighting>) a.notes().get(this);
+            if (of == null) of = resolutions.get(a.name());
+            for (String ip : a.addresses()) of = see(resolutions, of, a.name(), ip, null, a.time(), r.provenance());
+            if (of != null && a.notes() != null) a.notes().put(this, of);
         } else if (TrafficRecords.TLS.contains(module)) {
             TlsSession s = TrafficRecords.tls(r);
             if (s != null && s.certSha256() != null && s.certSha256().length() == 64) {
@@ -74,12 +80,20 @@ public final class TrafficEnrichment {
 
     private void see(Map<String, Map<String, Sighting>> facts, String first, String second, String subject, Instant time, Provenance where) {
         if (time != null && (latest == null || time.isAfter(latest))) latest = time;
-        Map<String, Sighting> of = facts.get(first);
+        see(facts, facts.get(first), first, second, subject, time, where);
+    }
+
+    /**
+     * Counts a sighting of the fact (first, second); {@code of} is what {@code facts} holds for {@code first}
+     * (null when nothing yet), which is returned, made if this sighting is its first fact.
+     */
+    private Map<String, Sighting> see(Map<String, Map<String, Sighting>> facts, Map<String, Sighting> of, String first, String second,
+                                      String subject, Instant time, Provenance where) {
         Sighting s = of == null ? null : of.get(second);
         if (s == null) {
             if (resolutionCount + certificateCount >= MAX_FACTS) {
                 dropped++;
-                return;
+                return of;
             }
             if (of == null) facts.put(first, of = new HashMap<>(4));
             of.put(second, new Sighting(subject, time, where));
@@ -88,6 +102,7 @@ public final class TrafficEnrichment {
         } else {
             s.add(time, where);
         }
+        return of;
     }
 
     public boolean isEmpty() { return resolutionCount == 0 && certificateCount == 0; }

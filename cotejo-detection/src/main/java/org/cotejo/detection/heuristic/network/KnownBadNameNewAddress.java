@@ -37,13 +37,24 @@ public final class KnownBadNameNewAddress implements Heuristic {
         IndicatorIndex index = context.index();
         return new Session() {
             private final Set<String> seen = new HashSet<>();
+            /** Noted on a name when no indicator lists it. */
+            private final Object unlisted = new Object();
+
+            /** The indicator listing the answer's name, looked up once per name when the answer carries its notes. */
+            private Match listed(DnsAnswer a) {
+                Object noted = a.notes() == null ? null : a.notes().get(this);
+                if (noted != null) return noted == unlisted ? null : (Match) noted;
+                Match m = Listed.domain(index, a.name());
+                if (a.notes() != null) a.notes().put(this, m == null ? unlisted : m);
+                return m;
+            }
 
             @Override
             public void inspect(Record record, AlertSink out) {
                 if (index == null || index.size() == 0) return;
                 DnsAnswer a = TrafficRecords.dns(record);
                 if (a == null || a.addresses().isEmpty()) return;
-                Match bad = Listed.domain(index, a.name());
+                Match bad = listed(a);
                 if (bad == null) return;
                 for (String ip : a.addresses()) {
                     if (Listed.ip(index, ip) || !seen.add(a.name() + " " + ip)) continue;

@@ -100,7 +100,14 @@ public final class SharedInfrastructure implements Heuristic {
             public void inspect(Record record, AlertSink out) {
                 if (index == null || index.size() == 0) return;
                 DnsAnswer a = TrafficRecords.dns(record);
-                if (a != null && !a.addresses().isEmpty()) for (String ip : a.addresses()) link(a.name(), namesOnAddress, ip, record);
+                if (a != null && !a.addresses().isEmpty()) {
+                    Name known = a.notes() == null ? null : (Name) a.notes().get(this);
+                    for (String ip : a.addresses()) {
+                        if (known != null && known.filedUnder(ip)) continue; // the usual case: nothing new
+                        Name n = link(a.name(), namesOnAddress, ip, record);
+                        if (n != null && a.notes() != null) a.notes().put(this, n);
+                    }
+                }
                 TlsSession s = TrafficRecords.tls(record);
                 if (s != null && s.sni() != null) {
                     if (s.server() != null) link(s.sni(), namesOnAddress, s.server(), record);
@@ -110,25 +117,27 @@ public final class SharedInfrastructure implements Heuristic {
                 if (c != null) for (String n : c.names()) link(n, namesOnCertificate, c.certSha256(), record);
             }
 
-            private void link(String name, Map<String, List<String>> namesOn, String infra, Record record) {
-                if (name == null) return;
+            /** Files {@code name} under {@code infra}; returns what is known of the name (null past the cap). */
+            private Name link(String name, Map<String, List<String>> namesOn, String infra, Record record) {
+                if (name == null) return null;
                 Name known = names.get(name);
                 if (known == null) {
                     Match m = Listed.domain(index, name);
                     if (m == null && unlisted >= MAX_NAMES) {
                         // past the cap an unlisted name is not kept (nor remembered): memory stays bounded
                         capped = true;
-                        return;
+                        return null;
                     }
                     if (m != null) detected.put(name, m);
                     else unlisted++;
                     known = new Name(m, m == null ? record.located() : null);
                     names.put(name, known);
                 }
-                if (known.filedUnder(infra)) return;
+                if (known.filedUnder(infra)) return known;
                 List<String> on = namesOn.computeIfAbsent(infra, k -> new ArrayList<>(2));
                 if (on.size() < PER_INFRA && !on.contains(name)) on.add(name);
                 known.file(infra);
+                return known;
             }
 
             @Override

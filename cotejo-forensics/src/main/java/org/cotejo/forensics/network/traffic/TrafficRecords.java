@@ -38,7 +38,70 @@ public final class TrafficRecords {
      * A DNS answer: {@code name} resolved to {@code addresses} (canonical IPs, in answer order) for
      * {@code client} at {@code time} (null when unknown).
      */
-    public record DnsAnswer(String client, String name, List<String> addresses, Instant time) {}
+    public record DnsAnswer(String client, String name, List<String> addresses, Instant time, Notes notes) {
+        /** An answer without notes: the stages that read it keep what they know of its name themselves. */
+        public DnsAnswer(String client, String name, List<String> addresses, Instant time) {
+            this(client, name, addresses, time, null);
+        }
+    }
+
+    /**
+     * What the stages that follow names through traffic (heuristics, the traffic facts) note about one name,
+     * shared by every DNS answer for that name in one run ({@link Views}): a stage finds what it knew of the
+     * name on the answer itself instead of looking the name up in a table of 100,000s of names for each of
+     * millions of lines. Each stage keys its note by an object of its own run (its session), so notes of
+     * different stages or runs never mix. Written and read by the judging thread only.
+     */
+    public static final class Notes {
+        private static final int MAX_OWNERS = 8;
+        private Object[] pairs = new Object[4];
+
+        /** What {@code owner} noted, or null. */
+        public Object get(Object owner) {
+            Object[] p = pairs;
+            for (int i = 0; i < p.length && p[i] != null; i += 2) if (p[i] == owner) return p[i + 1];
+            return null;
+        }
+
+        /** Notes {@code value} for {@code owner} (past {@value #MAX_OWNERS} owners, nothing is kept: the owner looks the name up itself). */
+        public void put(Object owner, Object value) {
+            Object[] p = pairs;
+            int i = 0;
+            while (i < p.length && p[i] != null && p[i] != owner) i += 2;
+            if (i == p.length) {
+                if (p.length >= 2 * MAX_OWNERS) return;
+                pairs = p = java.util.Arrays.copyOf(p, p.length * 2);
+            }
+            p[i] = owner;
+            p[i + 1] = value;
+        }
+    }
+
+    /**
+     * One run's reading of traffic views ahead of judging: {@link #prepare} reads a record's view on the
+     * thread that read the record, while its fields are in that core's cache, and gives each DNS answer the
+     * {@link Notes} of its name (one per distinct name, up to {@value #MAX_NAMES} names; later names go without).
+     */
+    public static final class Views {
+        static final int MAX_NAMES = 1 << 18;
+        private final java.util.HashMap<String, Notes> notes = new java.util.HashMap<>();
+
+        /** Reads the traffic view of {@code r} now and keeps it with the record's fields (see {@link Fields#derived}). */
+        public void prepare(Record r) {
+            String m = r.module();
+            if (DNS.contains(m)) r.fields().derived(DnsAnswer.class, f -> noted(readDns(r)));
+            else if (TLS.contains(m)) tls(r);
+            else if (CERTIFICATES.contains(m)) certificate(r);
+            else if (CONNECTIONS.contains(m)) connection(r);
+        }
+
+        private DnsAnswer noted(DnsAnswer a) {
+            if (a == null) return null;
+            Notes n = notes.get(a.name());
+            if (n == null && notes.size() < MAX_NAMES) notes.put(a.name(), n = new Notes());
+            return n == null ? a : new DnsAnswer(a.client(), a.name(), a.addresses(), a.time(), n);
+        }
+    }
 
     /**
      * A TLS session from {@code client} to {@code server}: the SNI (null when the ClientHello had none), and
@@ -58,20 +121,6 @@ public final class TrafficRecords {
 
     public static Instant time(Record r) {
         return MvtTime.parse(r.fields().string("timestamp"));
-    }
-
-    /**
-     * Reads the traffic view of {@code r} now and keeps it with the record's fields, so the heuristics and
-     * the enrichment writer that read it later, on another thread, find it made. Called by the thread that
-     * read the record, while its fields are still in that core's cache: read there, a DNS log line's view
-     * costs a fraction of what it costs on the judging thread.
-     */
-    public static void prepare(Record r) {
-        String m = r.module();
-        if (DNS.contains(m)) dns(r);
-        else if (TLS.contains(m)) tls(r);
-        else if (CERTIFICATES.contains(m)) certificate(r);
-        else if (CONNECTIONS.contains(m)) connection(r);
     }
 
     /**
