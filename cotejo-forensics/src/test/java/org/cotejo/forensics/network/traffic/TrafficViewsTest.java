@@ -1,0 +1,62 @@
+package org.cotejo.forensics.network.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.cotejo.core.observable.ObservableType;
+import org.cotejo.forensics.module.Observations;
+import org.cotejo.forensics.record.Fields;
+import org.cotejo.forensics.record.Provenance;
+import org.cotejo.forensics.record.Record;
+import org.cotejo.forensics.record.TraceClass;
+import org.junit.jupiter.api.Test;
+
+/** Traffic views read ahead of judging: the same answer as read late, and one set of notes per name in a run. */
+class TrafficViewsTest {
+    private static Record dns(long line, String query, String... answers) {
+        Fields f = Fields.builder().put("timestamp", "2025-01-01 00:00:00.000000").put("id.orig_h", "10.0.0.7").put("query", query)
+                .put("answers", List.of(answers)).build();
+        Observations o = new Observations(TraceClass.NETWORK);
+        o.add(ObservableType.DOMAIN, "query", query);
+        for (int i = 0; i < answers.length; i++) o.urlOrHost("answers[" + i + "]", answers[i]);
+        return new Record("zeek_dns", f, new Provenance("dns.log", "dns.log", "ab", "line " + line), o.list(), List.of());
+    }
+
+    @Test
+    void aPreparedAnswerIsTheAnswerReadLaterWithItsNamesNotes() {
+        TrafficRecords.Views views = new TrafficRecords.Views();
+        Record first = dns(1, "WWW.Evil-Example.com.", "203.0.113.7", "203.0.113.7", "2001:DB8::1");
+        Record again = dns(2, "evil-example.com", "203.0.113.8");
+        Record other = dns(3, "news.example.org", "198.51.100.1");
+        Record defanged = dns(4, "evil-example[.]com", "203.0.113.9");
+        for (Record r : List.of(first, again, other, defanged)) views.prepare(r);
+
+        TrafficRecords.DnsAnswer a = TrafficRecords.dns(first);
+        TrafficRecords.DnsAnswer unprepared = TrafficRecords.dns(dns(1, "WWW.Evil-Example.com.", "203.0.113.7", "203.0.113.7", "2001:DB8::1"));
+        assertThat(a.name()).isEqualTo("evil-example.com").isEqualTo(unprepared.name());
+        assertThat(a.addresses()).containsExactly("203.0.113.7", "2001:db8::1").isEqualTo(unprepared.addresses());
+        assertThat(a.client()).isEqualTo("10.0.0.7");
+        assertThat(unprepared.notes()).isNull();
+
+        assertThat(a.notes()).isNotNull().isSameAs(TrafficRecords.dns(again).notes());
+        assertThat(TrafficRecords.dns(other).notes()).isNotNull().isNotSameAs(a.notes());
+        // a name written defanged is no DNS name: no answer, as when read late
+        assertThat(TrafficRecords.dns(defanged)).isNull();
+    }
+
+    @Test
+    void notesAreKeptPerOwner() {
+        TrafficRecords.Notes n = new TrafficRecords.Notes();
+        Object[] owners = new Object[10];
+        for (int i = 0; i < owners.length; i++) {
+            owners[i] = new Object();
+            n.put(owners[i], "note " + i);
+        }
+        for (int i = 0; i < 8; i++) assertThat(n.get(owners[i])).isEqualTo("note " + i);
+        // past eight owners nothing is kept: the owner falls back to its own table
+        assertThat(n.get(owners[8])).isNull();
+        n.put(owners[0], "changed");
+        assertThat(n.get(owners[0])).isEqualTo("changed");
+        assertThat(n.get(new Object())).isNull();
+    }
+}
