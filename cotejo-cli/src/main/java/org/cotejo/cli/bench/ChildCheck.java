@@ -27,6 +27,7 @@ final class ChildCheck {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx" + heap);
+        cmd.add("-XX:+UseParallelGC"); // as ./cotejo runs Cotejo
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(Path.of(ChildCheck.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
