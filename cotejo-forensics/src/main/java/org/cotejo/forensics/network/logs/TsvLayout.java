@@ -11,9 +11,8 @@ import org.cotejo.forensics.record.Fields;
 
 /**
  * Reads the rows of a tab-separated Zeek log straight from the line's bytes under one set of headers: cut at the
- * separator byte, each value made from its bytes (numbers without text, a column's text repeated from
- * the row before shared), into a {@link ZeekRow}. The values and problems are exactly those of the text path
- * ({@code ZeekReader.FileState#tsv}), which still reads what this does not: lines that are not ASCII, and headers
+ * separator byte, each value made from its bytes (numbers without going through text), into a {@link ZeekRow}. The
+ * values and problems are exactly those of the text path ({@code ZeekReader.FileState#tsv}), which still reads what this does not: lines that are not ASCII, and headers
  * whose separators are not one ASCII byte or whose columns repeat a name or include {@code timestamp}. Odd values
  * (signs, exponents, long numbers, anything invalid) go through the text path's own conversions, so they read, and
  * fail, with the same messages.
@@ -32,9 +31,6 @@ final class TsvLayout {
         for (int i = 0; i < LONG_POW10.length; i++, l *= 10) LONG_POW10[i] = l;
     }
 
-    /** Rows over which a column must repeat its previous text at least half the time to keep comparing it. */
-    private static final int REPEAT_TRIAL = 1024;
-
     private final Fields.Columns columns;
     private final String[] names;
     private final String[] types;
@@ -47,10 +43,6 @@ final class TsvLayout {
     private final byte setSeparator;
     private final byte[] unset;
     private final byte[] empty;
-    private final boolean[] repeating;
-    private final String[] last;
-    private final int[] trials;
-    private final int[] repeats;
     private final int[] cuts;
 
     private TsvLayout(ZeekReader.FileState state, Fields.Columns columns) {
@@ -77,11 +69,6 @@ final class TsvLayout {
         setSeparator = (byte) state.setSeparator.charAt(0);
         unset = state.unset.getBytes(StandardCharsets.ISO_8859_1);
         empty = state.empty.getBytes(StandardCharsets.ISO_8859_1);
-        repeating = new boolean[n];
-        Arrays.fill(repeating, !Boolean.getBoolean("reader.norepeat"));
-        last = new String[n];
-        trials = new int[n];
-        repeats = new int[n];
         cuts = new int[n + 1];
     }
 
@@ -119,7 +106,7 @@ final class TsvLayout {
         int n = names.length;
         int count = 0;
         byte sep = separator;
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < length; i++) { // tried eight bytes at a time (SWAR): no faster here
             byte c = b[i];
             if (c < 0) return null;
             if (c == sep) {
@@ -174,7 +161,7 @@ final class TsvLayout {
         switch (kind) {
             case STRING -> {
                 for (int i = from; i < to; i++) if (b[i] == '\\') return ZeekReader.unescape(latin1(b, from, to));
-                return text(col, b, from, to);
+                return latin1(b, from, to);
             }
             case COUNT -> {
                 int n = to - from;
@@ -200,36 +187,6 @@ final class TsvLayout {
             default -> { } // TIME in a set or vector
         }
         return Fields.value(ZeekReader.FileState.scalar(names[col], type, latin1(b, from, to)));
-    }
-
-    /**
-     * The text of {@code b[from, to)} in column {@code col}: the String of the column's previous row when the text is the
-     * same (a resolver's address, "udp", "C_INTERNET" repeat row after row), else a new one. A column whose text
-     * changes most rows (uid, query) stops comparing after a trial.
-     */
-    private String text(int col, byte[] b, int from, int to) {
-        if (!repeating[col]) return latin1(b, from, to);
-        String previous = last[col];
-        if (previous != null && same(previous, b, from, to)) {
-            if (trials[col] < REPEAT_TRIAL) {
-                trials[col]++;
-                repeats[col]++;
-            }
-            return previous;
-        }
-        String s = latin1(b, from, to);
-        last[col] = s;
-        if (trials[col] < REPEAT_TRIAL && ++trials[col] == REPEAT_TRIAL && repeats[col] < REPEAT_TRIAL / 2) {
-            repeating[col] = false;
-            last[col] = null;
-        }
-        return s;
-    }
-
-    private static boolean same(String s, byte[] b, int from, int to) {
-        if (s.length() != to - from) return false;
-        for (int i = from; i < to; i++) if (s.charAt(i - from) != b[i]) return false;
-        return true;
     }
 
     /**
@@ -304,7 +261,10 @@ final class TsvLayout {
     }
 
     private static boolean is(byte[] text, byte[] b, int from, int to) {
-        return to - from == text.length && Arrays.equals(text, 0, text.length, b, from, to);
+        int n = text.length;
+        if (to - from != n) return false;
+        if (n == 1) return b[from] == text[0]; // "-": asked of every value
+        return Arrays.equals(text, 0, n, b, from, to);
     }
 
     private static String latin1(byte[] b, int from, int to) {
