@@ -38,11 +38,15 @@ import org.cotejo.forensics.module.SourceFile;
  * </ul>
  * A line that is not UTF-8, too long, not JSON, has the wrong number of columns or a value that is not
  * of its type is a problem naming file and line, and the next line is read.
+ *
+ * <p>Tab-separated rows are read straight from the line's bytes ({@link TsvLayout}, a {@link ZeekRow} handed over)
+ * when they can be, the ten-million-row case; what that does not read is read as text here, with the same values
+ * and problems.
  */
 final class ZeekReader {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** Receives each row with the file and 1-based line it is on. */
+    /** Receives each row with the file and 1-based line it is on (a {@link ZeekRow} when read from bytes). */
     @FunctionalInterface
     interface Handler {
         void row(SourceFile file, long line, Map<String, Object> row) throws IOException;
@@ -310,7 +314,7 @@ final class ZeekReader {
         return Double.parseDouble(v);
     }
 
-    static String clip(String s) {
+    private static String clip(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
