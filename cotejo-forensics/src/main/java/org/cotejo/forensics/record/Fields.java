@@ -159,7 +159,7 @@ public final class Fields {
      * by its rows. Names are distinct.
      */
     public static final class Columns {
-        private final String[] names;
+        final String[] names;
         private final java.util.HashMap<String, Integer> index;
 
         private Columns(String[] names) {
@@ -185,78 +185,6 @@ public final class Fields {
         public int indexOf(Object name) {
             Integer i = index.get(name);
             return i == null ? -1 : i;
-        }
-    }
-
-    /** An unmodifiable map over one row of {@link Columns}: null values are absent keys; iteration in column order. */
-    private static final class ColumnMap extends java.util.AbstractMap<String, Object> {
-        private final Columns columns;
-        private final Object[] values;
-        private int size = -1;
-        private java.util.Set<Map.Entry<String, Object>> entries;
-
-        ColumnMap(Columns columns, Object[] values) {
-            this.columns = columns;
-            this.values = values;
-        }
-
-        @Override
-        public Object get(Object key) {
-            int i = columns.indexOf(key);
-            return i < 0 ? null : values[i];
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            int i = columns.indexOf(key);
-            return i >= 0 && values[i] != null;
-        }
-
-        @Override
-        public int size() {
-            if (size < 0) {
-                int n = 0;
-                for (Object v : values) if (v != null) n++;
-                size = n;
-            }
-            return size;
-        }
-
-        @Override
-        public void forEach(java.util.function.BiConsumer<? super String, ? super Object> action) {
-            for (int i = 0; i < values.length; i++) if (values[i] != null) action.accept(columns.names[i], values[i]);
-        }
-
-        @Override
-        public java.util.Set<Map.Entry<String, Object>> entrySet() {
-            if (entries == null) {
-                entries = new java.util.AbstractSet<>() {
-                    @Override public int size() { return ColumnMap.this.size(); }
-
-                    @Override
-                    public java.util.Iterator<Map.Entry<String, Object>> iterator() {
-                        return new java.util.Iterator<>() {
-                            private int next = skip(0);
-
-                            private int skip(int from) {
-                                while (from < values.length && values[from] == null) from++;
-                                return from;
-                            }
-
-                            @Override public boolean hasNext() { return next < values.length; }
-
-                            @Override
-                            public Map.Entry<String, Object> next() {
-                                if (next >= values.length) throw new java.util.NoSuchElementException();
-                                Map.Entry<String, Object> e = new java.util.AbstractMap.SimpleImmutableEntry<>(columns.names[next], values[next]);
-                                next = skip(next + 1);
-                                return e;
-                            }
-                        };
-                    }
-                };
-            }
-            return entries;
         }
     }
 
