@@ -37,6 +37,10 @@ public final class DomainNames {
 
     /** Host as found in a URL: like {@link #normalise} but keeps {@code www.}. */
     public static String normaliseHost(String refanged) {
+        // The names that fill network logs are already canonical: plain lower-case labels pass every step below
+        // unchanged (no space, ':', '/' or '@'; a last label with a letter, so not a dotted quad; no trailing dot;
+        // nothing to lower-case or to punycode), so they are returned without the steps' scans.
+        if (refanged.length() <= MAX_NAME_LENGTH && isPlainValidName(refanged)) return refanged;
         rejectNonDomainCharacters(refanged);
         if (IpAddresses.isIpv4(refanged)) throw new IllegalArgumentException("this is an IPv4 address, not a domain");
         String name = refanged.endsWith(".") ? refanged.substring(0, refanged.length() - 1) : refanged;

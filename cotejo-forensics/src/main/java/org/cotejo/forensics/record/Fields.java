@@ -25,6 +25,21 @@ public final class Fields {
 
     public static Builder builder() { return new Builder(); }
 
+    /**
+     * Fields backed by one row of a table: {@code values[i]} is the value of {@code columns.name(i)}, a null value a column
+     * the row leaves out; keys iterate in column order. For readers of big tabular logs (a Zeek TSV log of ten million
+     * rows): the column names are shared by every row and each row costs one array, where a map would cost a node per
+     * value. The values must already be what {@link Builder#put} would store (String, Long, Double, Boolean, BigInteger,
+     * unmodifiable lists and maps of those); the array is kept, not copied, so the caller must not change it afterwards.
+     * Such fields equal, hash, print and read exactly as built ones with the same entries in the same order.
+     */
+    public static Fields ofColumns(Columns columns, Object[] values) {
+        if (values.length != columns.names.length) {
+            throw new IllegalArgumentException(values.length + " values for " + columns.names.length + " columns");
+        }
+        return new Fields(new ColumnMap(columns, values));
+    }
+
     /** Fields from a JSON object or any map of JSON-like values (keys kept in iteration order). */
     public static Fields of(Map<String, ?> map) {
         Builder b = builder();
@@ -155,6 +170,40 @@ public final class Fields {
     @Override
     public String toString() { return values.toString(); }
 
+    /**
+     * The column names of a table whose rows become {@link #ofColumns column-backed fields}: made once per header and shared
+     * by its rows. Names are distinct.
+     */
+    public static final class Columns {
+        final String[] names;
+        private final java.util.HashMap<String, Integer> index;
+
+        private Columns(String[] names) {
+            this.names = names;
+            this.index = new java.util.HashMap<>(names.length * 2);
+            for (int i = 0; i < names.length; i++) {
+                if (index.put(Objects.requireNonNull(names[i], "column name"), i) != null) {
+                    throw new IllegalArgumentException("column " + names[i] + " named twice");
+                }
+            }
+        }
+
+        /** @throws IllegalArgumentException when a name is repeated */
+        public static Columns of(List<String> names) {
+            return new Columns(names.toArray(new String[0]));
+        }
+
+        public int size() { return names.length; }
+
+        public String name(int i) { return names[i]; }
+
+        /** The column's position, or -1. */
+        public int indexOf(Object name) {
+            Integer i = index.get(name);
+            return i == null ? -1 : i;
+        }
+    }
+
     public static final class Builder {
         private LinkedHashMap<String, Object> map = new LinkedHashMap<>();
 
@@ -175,6 +224,11 @@ public final class Fields {
             map = new LinkedHashMap<>();
             return f;
         }
+    }
+
+    /** {@code v} as fields hold it (what {@link Builder#put} stores): for readers that fill {@link #ofColumns} rows. */
+    public static Object value(Object v) {
+        return normalise(v);
     }
 
     static Object normalise(Object v) {

@@ -74,6 +74,34 @@ public final class MvtTime {
         return new String(c);
     }
 
+    /**
+     * Writes {@link #format} text for one reader after another, remembering the text of the last second: the rows of a
+     * log come in time order, many to a second, so most rows cost six digits instead of a calendar computation. Not
+     * thread-safe: one per reading thread or run.
+     */
+    public static final class Writer {
+        private final byte[] text = new byte[26];
+        private long second = Long.MIN_VALUE;
+
+        /** The same text as {@link MvtTime#format(Instant)}. */
+        public String format(Instant t) {
+            if (t == null) return "";
+            long secs = t.getEpochSecond();
+            if (secs < 0 || secs >= 253_402_300_800L) return MvtTime.format(t);
+            if (secs != second) {
+                String whole = MvtTime.format(Instant.ofEpochSecond(secs));
+                for (int i = 0; i < 20; i++) text[i] = (byte) whole.charAt(i);
+                second = secs;
+            }
+            int micros = t.getNano() / 1000;
+            for (int i = 25; i >= 20; i--) {
+                text[i] = (byte) ('0' + micros % 10);
+                micros /= 10;
+            }
+            return new String(text, 0, 26, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private static void put(char[] c, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
             c[i] = (char) ('0' + value % 10);

@@ -80,6 +80,11 @@ public final class LogLines {
         return true;
     }
 
+    /** The current line's bytes, {@code [0, length())}: read in place by the Zeek reader, valid until {@link #next}. */
+    byte[] bytes() { return buf; }
+
+    int length() { return length; }
+
     /** The 1-based number of the current line. */
     public long number() { return number; }
 

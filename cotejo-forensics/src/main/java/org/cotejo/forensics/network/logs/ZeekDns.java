@@ -19,23 +19,53 @@ public final class ZeekDns extends ZeekModule {
     @Override public String name() { return "ZeekDns"; }
     @Override public String description() { return "DNS queries and answers from Zeek's dns.log"; }
 
+    /** "answers[0]", "answers[1]"...: the field names of the first answers, made once. */
+    private static final String[] ANSWER_FIELDS = new String[16];
+
+    static {
+        for (int i = 0; i < ANSWER_FIELDS.length; i++) ANSWER_FIELDS[i] = "answers[" + i + "]";
+    }
+
     @Override
     public List<ObservedValue> observe(Fields r) {
         Observations o = new Observations(trace());
         o.add(ObservableType.DOMAIN, "query", r.string("query"));
-        List<String> answers = r.strings("answers");
-        for (int i = 0; i < answers.size(); i++) o.urlOrHost("answers[" + i + "]", answers.get(i));
+        int i = 0;
+        for (Object answer : r.list("answers")) {
+            if (answer == null) continue; // as Fields.strings: absent answers are not counted
+            o.urlOrHost(i < ANSWER_FIELDS.length ? ANSWER_FIELDS[i] : "answers[" + i + "]", text(answer));
+            i++;
+        }
         return o.list();
     }
 
     @Override
     public List<TimelineEvent> timeline(Fields r) {
         Instant t = time(r);
-        if (t == null || r.string("query") == null) return List.of();
-        List<String> answers = r.strings("answers");
-        return List.of(new TimelineEvent(t, slug(), "dns_query", "DNS query for " + r.text("query")
-                + (r.has("qtype_name") ? " (" + r.text("qtype_name") + ")" : "")
-                + " from " + r.text("id.orig_h") + " to " + r.text("id.resp_h")
-                + (answers.isEmpty() ? "" : " [answers: " + String.join(", ", answers) + "]")));
+        String query = r.string("query");
+        if (t == null || query == null) return List.of();
+        String type = r.has("qtype_name") ? r.text("qtype_name") : null;
+        String from = r.text("id.orig_h");
+        String to = r.text("id.resp_h");
+        List<?> answers = r.list("answers");
+        // one builder sized for the sentence: ten million rows make ten million of them
+        StringBuilder d = new StringBuilder(40 + query.length() + (type == null ? 0 : type.length() + 3) + from.length() + to.length()
+                + 24 * answers.size());
+        d.append("DNS query for ").append(query);
+        if (type != null) d.append(" (").append(type).append(')');
+        d.append(" from ").append(from).append(" to ").append(to);
+        boolean first = true;
+        for (Object answer : answers) {
+            if (answer == null) continue;
+            d.append(first ? " [answers: " : ", ").append(text(answer));
+            first = false;
+        }
+        if (!first) d.append(']');
+        return List.of(new TimelineEvent(t, slug(), "dns_query", d.toString()));
+    }
+
+    /** A list element as {@link Fields#strings} gives it. */
+    private static String text(Object element) {
+        return element instanceof String s ? s : String.valueOf(element);
     }
 }

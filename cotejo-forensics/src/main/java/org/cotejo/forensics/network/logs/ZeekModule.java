@@ -26,21 +26,54 @@ abstract class ZeekModule implements ArtifactModule {
     /** Columns without which the log's rows say little; a {@code #fields} header lacking one is reported once per file. */
     List<String> required() { return List.of(); }
 
+    /** Whether TSV rows are read from their bytes ({@link TsvLayout}); tests turn it off to compare with the text path. */
+    boolean fromBytes = true;
+
+    /** Asked for every record and timeline event: kept, not looked up each time. */
+    private String slug;
+
+    @Override
+    public String slug() {
+        String s = slug;
+        if (s == null) slug = s = ArtifactModule.super.slug();
+        return s;
+    }
+
     @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.ZEEK); }
     @Override public TraceClass trace() { return TraceClass.NETWORK; }
     @Override public boolean bulk() { return true; }
 
     @Override
     public void extract(ModuleContext ctx) throws Exception {
-        ZeekReader.read(ctx, log(), required(), (file, line, row) -> emit(ctx, file, line, row));
+        MvtTime.Writer clock = new MvtTime.Writer();
+        ZeekReader.read(ctx, log(), required(), fromBytes, (file, line, row) -> emit(ctx, file, line, row, clock));
     }
 
-    static void emit(ModuleContext ctx, SourceFile file, long line, Map<String, Object> row) {
+    /**
+     * Makes {@code row} a record: its columns, then {@code timestamp}. A row read from bytes ({@link ZeekRow}) becomes
+     * the record's fields as it is, its last column filled; any other row is copied.
+     */
+    static void emit(ModuleContext ctx, SourceFile file, long line, Map<String, Object> row, MvtTime.Writer clock) {
+        Fields fields;
+        if (row instanceof ZeekRow r) {
+            Instant t = r.ts instanceof Instant i ? i : instant(r.ts);
+            if (t != null) {
+                r.values[r.values.length - 1] = clock.format(t);
+                fields = Fields.ofColumns(r.columns, r.values);
+            } else {
+                fields = copy(row, null); // "timestamp": null, which a column row cannot hold
+            }
+        } else {
+            fields = copy(row, instant(row.get("ts")));
+        }
+        ctx.emit(fields, ctx.provenance(file, "line " + line));
+    }
+
+    private static Fields copy(Map<String, Object> row, Instant t) {
         Fields.Builder out = Fields.builder();
         row.forEach(out::put);
-        Instant t = instant(row.get("ts"));
         out.put("timestamp", t == null ? null : MvtTime.format(t));
-        ctx.emit(out.build(), ctx.provenance(file, "line " + line));
+        return out.build();
     }
 
     /** Zeek's {@code ts}: epoch seconds (decimal, UTC), or ISO-8601 text when Zeek was told to write that; else null. */

@@ -38,11 +38,15 @@ import org.cotejo.forensics.module.SourceFile;
  * </ul>
  * A line that is not UTF-8, too long, not JSON, has the wrong number of columns or a value that is not
  * of its type is a problem naming file and line, and the next line is read.
+ *
+ * <p>Tab-separated rows are read straight from the line's bytes ({@link TsvLayout}, a {@link ZeekRow} handed over)
+ * when they can be, the ten-million-row case; what that does not read is read as text here, with the same values
+ * and problems.
  */
 final class ZeekReader {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** Receives each row with the file and 1-based line it is on. */
+    /** Receives each row with the file and 1-based line it is on (a {@link ZeekRow} when read from bytes). */
     @FunctionalInterface
     interface Handler {
         void row(SourceFile file, long line, Map<String, Object> row) throws IOException;
@@ -70,6 +74,11 @@ final class ZeekReader {
      * columns is reported once per file (its rows are still read: the other columns may matter).
      */
     static void read(ModuleContext ctx, String log, List<String> required, Handler handler) throws IOException {
+        read(ctx, log, required, true, handler);
+    }
+
+    /** As {@link #read(ModuleContext, String, List, Handler)}; {@code fromBytes} false reads every line as text (the reference path). */
+    static void read(ModuleContext ctx, String log, List<String> required, boolean fromBytes, Handler handler) throws IOException {
         List<SourceFile> files = new ArrayList<>();
         ctx.extraction().tree().walk(e -> {
             if (e.isFile() && isLog(log, e.name())) files.add(SourceFile.of(e));
@@ -78,6 +87,7 @@ final class ZeekReader {
         for (SourceFile file : files) {
             LineProblems problems = new LineProblems(ctx, file);
             FileState state = new FileState(required, missing -> ctx.problem(file, missing));
+            state.fromBytes = fromBytes;
             try (InputStream in = decompressed(file, ctx.open(file))) {
                 state.read(file, new LogLines(in), problems, handler);
             } catch (IOException e) {
@@ -110,14 +120,14 @@ final class ZeekReader {
     static final int BUFFER = 1 << 16;
 
     /** Why a line cannot be read. */
-    private static final class BadLine extends Exception {
+    static final class BadLine extends Exception {
         BadLine(String why) {
             super(why, null, false, false);
         }
     }
 
     /** The headers in force in one file. */
-    private static final class FileState {
+    static final class FileState {
         String separator = "\t";
         String setSeparator = ",";
         String empty = "(empty)";
@@ -128,6 +138,11 @@ final class ZeekReader {
         private final java.util.function.Consumer<String> missingColumns;
         private final java.util.Set<String> reportedMissing = new java.util.HashSet<>();
         private long line;
+
+        /** How the current headers' rows are read from bytes; null until the first data line after a header, or when they cannot be. */
+        private TsvLayout layout;
+        private boolean layoutKnown;
+        boolean fromBytes = true;
 
         FileState(List<String> required, java.util.function.Consumer<String> missingColumns) {
             this.required = required;
@@ -143,6 +158,26 @@ final class ZeekReader {
                     continue;
                 }
                 if (lines.isBlank()) continue;
+                byte first = lines.bytes()[0];
+                if (fromBytes && fields != null && first != '#' && first != '{') {
+                    if (!layoutKnown) {
+                        layout = TsvLayout.of(this);
+                        layoutKnown = true;
+                    }
+                    if (layout != null) {
+                        ZeekRow row;
+                        try {
+                            row = layout.row(lines.bytes(), lines.length());
+                        } catch (BadLine e) {
+                            problems.line(n, e.getMessage());
+                            continue;
+                        }
+                        if (row != null) {
+                            handler.row(file, n, row);
+                            continue;
+                        }
+                    }
+                }
                 String text = lines.text();
                 if (text == null) {
                     problems.line(n, "is not UTF-8 text");
@@ -164,6 +199,7 @@ final class ZeekReader {
         }
 
         private void header(String line) {
+            layoutKnown = false;
             if (line.startsWith("#separator")) {
                 String rest = line.substring("#separator".length()).strip();
                 if (!rest.isEmpty()) separator = unescape(rest);
@@ -226,7 +262,7 @@ final class ZeekReader {
             return scalar(field, type, v);
         }
 
-        private static Object scalar(String field, String type, String v) throws BadLine {
+        static Object scalar(String field, String type, String v) throws BadLine {
             try {
                 return switch (type) {
                     case "count", "int", "port" -> Long.parseLong(v);

@@ -1,0 +1,273 @@
+package org.cotejo.forensics.network.logs;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.cotejo.forensics.network.logs.ZeekReader.BadLine;
+import org.cotejo.forensics.record.Fields;
+
+/**
+ * Reads the rows of a tab-separated Zeek log straight from the line's bytes under one set of headers: cut at the
+ * separator byte, each value made from its bytes (numbers without going through text), into a {@link ZeekRow}. The
+ * values and problems are exactly those of the text path ({@code ZeekReader.FileState#tsv}), which still reads what this does not: lines that are not ASCII, and headers
+ * whose separators are not one ASCII byte or whose columns repeat a name or include {@code timestamp}. Odd values
+ * (signs, exponents, long numbers, anything invalid) go through the text path's own conversions, so they read, and
+ * fail, with the same messages.
+ */
+final class TsvLayout {
+    private static final int STRING = 0, COUNT = 1, DECIMAL = 2, TIME = 3, BOOL = 4;
+    private static final List<Object> EMPTY_LIST = Collections.emptyList();
+    /** 10^0 .. 10^22, each exact as a double. */
+    private static final double[] POW10 = new double[23];
+    private static final long[] LONG_POW10 = new long[19];
+
+    static {
+        double d = 1;
+        for (int i = 0; i < POW10.length; i++, d *= 10) POW10[i] = d;
+        long l = 1;
+        for (int i = 0; i < LONG_POW10.length; i++, l *= 10) LONG_POW10[i] = l;
+    }
+
+    private final Fields.Columns columns;
+    private final String[] names;
+    private final String[] types;
+    private final String[] innerTypes;
+    private final int[] kinds;
+    /** The kind of a set's or vector's elements, or -1 for a single value. */
+    private final int[] inner;
+    private final int ts;
+    private final byte separator;
+    private final byte setSeparator;
+    private final byte[] unset;
+    private final byte[] empty;
+    private final int[] cuts;
+
+    private TsvLayout(ZeekReader.FileState state, Fields.Columns columns) {
+        this.columns = columns;
+        this.names = state.fields.clone();
+        int n = names.length;
+        types = new String[n];
+        innerTypes = new String[n];
+        kinds = new int[n];
+        inner = new int[n];
+        for (int i = 0; i < n; i++) {
+            String type = state.types != null && state.types.length == n ? state.types[i] : "string";
+            types[i] = type;
+            inner[i] = -1;
+            int open = type.indexOf('[');
+            if (open > 0 && type.endsWith("]")) {
+                innerTypes[i] = type.substring(open + 1, type.length() - 1);
+                inner[i] = kind(innerTypes[i]);
+            }
+            kinds[i] = kind(type);
+        }
+        ts = Arrays.asList(names).indexOf("ts");
+        separator = (byte) state.separator.charAt(0);
+        setSeparator = (byte) state.setSeparator.charAt(0);
+        unset = state.unset.getBytes(StandardCharsets.ISO_8859_1);
+        empty = state.empty.getBytes(StandardCharsets.ISO_8859_1);
+        cuts = new int[n + 1];
+    }
+
+    /** The layout for the headers in force, or null when its rows are read as text. */
+    static TsvLayout of(ZeekReader.FileState state) {
+        if (state.fields == null || !oneAsciiByte(state.separator) || !oneAsciiByte(state.setSeparator)
+                || !ascii(state.unset) || !ascii(state.empty)) return null;
+        List<String> names = new ArrayList<>(List.of(state.fields));
+        if (names.contains("timestamp") || names.stream().distinct().count() != names.size()) return null;
+        names.add("timestamp");
+        return new TsvLayout(state, Fields.Columns.of(names));
+    }
+
+    private static boolean oneAsciiByte(String s) {
+        return s.length() == 1 && s.charAt(0) < 0x80;
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    private static int kind(String type) {
+        return switch (type) {
+            case "count", "int", "port" -> COUNT;
+            case "interval", "double" -> DECIMAL;
+            case "time" -> TIME;
+            case "bool" -> BOOL;
+            default -> STRING;
+        };
+    }
+
+    /** The row on line bytes {@code b[0, length)}, or null when the line is not ASCII (the text path reads it). */
+    ZeekRow row(byte[] b, int length) throws BadLine {
+        int n = names.length;
+        int count = 0;
+        byte sep = separator;
+        for (int i = 0; i < length; i++) { // tried eight bytes at a time (SWAR): no faster here
+            byte c = b[i];
+            if (c < 0) return null;
+            if (c == sep) {
+                if (count < n) cuts[count] = i;
+                count++;
+            }
+        }
+        if (count + 1 != n) throw new BadLine("has " + (count + 1) + " column(s) where #fields names " + n);
+        cuts[n - 1] = length;
+        Object[] values = new Object[n + 1];
+        Object tsValue = null;
+        int from = 0;
+        for (int col = 0; col < n; col++) {
+            int to = cuts[col];
+            if (!is(unset, b, from, to)) {
+                if (col == ts) {
+                    tsValue = kinds[col] == TIME && inner[col] < 0 ? time(b, from, to, values, col) : null;
+                    if (tsValue == null) {
+                        Object raw = textPath(col, new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+                        values[col] = Fields.value(raw);
+                        tsValue = raw;
+                    }
+                } else {
+                    values[col] = value(col, b, from, to);
+                }
+            }
+            from = to + 1;
+        }
+        return new ZeekRow(columns, values, tsValue);
+    }
+
+    /** The value of {@code b[from, to)} in column {@code col}, as the record holds it. */
+    private Object value(int col, byte[] b, int from, int to) throws BadLine {
+        int elements = inner[col];
+        if (elements >= 0) {
+            if (is(empty, b, from, to)) return EMPTY_LIST;
+            List<Object> out = new ArrayList<>(4);
+            int start = from;
+            for (int i = from; i <= to; i++) {
+                if (i == to || b[i] == setSeparator) {
+                    out.add(is(unset, b, start, i) ? null : scalar(col, elements, innerTypes[col], b, start, i));
+                    start = i + 1;
+                }
+            }
+            return Collections.unmodifiableList(out);
+        }
+        if (is(empty, b, from, to)) return "";
+        return scalar(col, kinds[col], types[col], b, from, to);
+    }
+
+    private Object scalar(int col, int kind, String type, byte[] b, int from, int to) throws BadLine {
+        switch (kind) {
+            case STRING -> {
+                for (int i = from; i < to; i++) if (b[i] == '\\') return ZeekReader.unescape(latin1(b, from, to));
+                return latin1(b, from, to);
+            }
+            case COUNT -> {
+                int n = to - from;
+                if (n > 0 && n <= 18) {
+                    long v = 0;
+                    int i = from;
+                    for (; i < to; i++) {
+                        int d = b[i] - '0';
+                        if (d < 0 || d > 9) break;
+                        v = v * 10 + d;
+                    }
+                    if (i == to) return v;
+                }
+            }
+            case DECIMAL -> {
+                Object d = plainDecimal(b, from, to);
+                if (d != null) return d;
+            }
+            case BOOL -> {
+                if (to - from == 1 && b[from] == 'T') return Boolean.TRUE;
+                if (to - from == 1 && b[from] == 'F') return Boolean.FALSE;
+            }
+            default -> { } // TIME in a set or vector
+        }
+        return Fields.value(ZeekReader.FileState.scalar(names[col], type, latin1(b, from, to)));
+    }
+
+    /**
+     * "123.456" (digits, a dot, digits) as the double BigDecimal gives for it, "123" as a long; null for any other form.
+     * The double is the exact quotient of two exactly represented numbers, rounded once, as {@code BigDecimal.doubleValue}
+     * computes it for such values.
+     */
+    private static Object plainDecimal(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 0 || n > 18) return null;
+        long unscaled = 0;
+        int dot = -1;
+        for (int i = from; i < to; i++) {
+            int d = b[i] - '0';
+            if (b[i] == '.' && dot < 0 && i > from && i < to - 1) dot = i;
+            else if (d < 0 || d > 9) return null;
+            else unscaled = unscaled * 10 + d;
+        }
+        if (dot < 0) return unscaled;
+        int scale = to - dot - 1;
+        if (unscaled >= 1L << 52 || scale >= POW10.length) return null;
+        return unscaled / POW10[scale];
+    }
+
+    /**
+     * A {@code time} {@code ts} "1735689600.001106": the record's value stored in {@code values[col]} and its instant
+     * returned, both in long arithmetic; null (nothing stored) for any other form.
+     */
+    private static Instant time(byte[] b, int from, int to, Object[] values, int col) {
+        int dot = -1;
+        long seconds = 0;
+        long fraction = 0;
+        for (int i = from; i < to; i++) {
+            int d = b[i] - '0';
+            if (b[i] == '.' && dot < 0) {
+                dot = i;
+            } else if (d < 0 || d > 9) {
+                return null;
+            } else if (dot < 0) {
+                seconds = seconds * 10 + d;
+            } else {
+                fraction = fraction * 10 + d;
+            }
+        }
+        int whole = (dot < 0 ? to : dot) - from;
+        int scale = dot < 0 ? 0 : to - dot - 1;
+        // past 9e9 seconds the nanoseconds overflow a long, and the text path gives no instant: read there
+        if (whole == 0 || whole > 10 || scale == 0 || scale > 9 || seconds >= 9_000_000_000L) return null;
+        long unscaled = seconds * LONG_POW10[scale] + fraction; // under 9e18: no overflow
+        if (unscaled >= 1L << 52) return null;
+        values[col] = unscaled / POW10[scale];
+        return Instant.ofEpochSecond(seconds, fraction * LONG_POW10[9 - scale]);
+    }
+
+    /** The text path's conversion of one value (for what the byte path does not read itself). */
+    private Object textPath(int col, String v) throws BadLine {
+        int kind = inner[col];
+        if (kind >= 0) {
+            if (v.equals(new String(empty, StandardCharsets.ISO_8859_1))) return EMPTY_LIST;
+            List<Object> out = new ArrayList<>();
+            for (String element : ZeekReader.split(v, (char) setSeparator + "")) {
+                out.add(is(unset, element) ? null : ZeekReader.FileState.scalar(names[col], innerTypes[col], element));
+            }
+            return out;
+        }
+        if (v.equals(new String(empty, StandardCharsets.ISO_8859_1))) return "";
+        return ZeekReader.FileState.scalar(names[col], types[col], v);
+    }
+
+    private static boolean is(byte[] text, String v) {
+        return v.equals(new String(text, StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean is(byte[] text, byte[] b, int from, int to) {
+        int n = text.length;
+        if (to - from != n) return false;
+        if (n == 1) return b[from] == text[0]; // "-": asked of every value
+        return Arrays.equals(text, 0, n, b, from, to);
+    }
+
+    private static String latin1(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+}
