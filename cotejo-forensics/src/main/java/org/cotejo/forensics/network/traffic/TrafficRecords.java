@@ -157,9 +157,9 @@ public final class TrafficRecords {
         List<String> raw = new ArrayList<>();
         String client;
         switch (r.module()) {
-            case "zeek_dns" -> { name = observedHost(r, "query"); raw.addAll(f.strings("answers")); client = f.string("id.orig_h"); }
-            case "pcap_dns" -> { name = observedHost(r, "query_name"); raw.addAll(f.strings("addresses")); client = f.string("client_ip"); }
-            case "netlog" -> { name = observedHost(r, "domain"); raw.addAll(f.strings("answers")); client = f.string("client_ip"); }
+            case "zeek_dns" -> { return answer(r, observedHost(r, "query"), f.list("answers"), f.string("id.orig_h")); }
+            case "pcap_dns" -> { return answer(r, observedHost(r, "query_name"), f.list("addresses"), f.string("client_ip")); }
+            case "netlog" -> { return answer(r, observedHost(r, "domain"), f.list("answers"), f.string("client_ip")); }
             case "suricata_dns" -> {
                 Fields dns = f.object("dns");
                 if (dns == null) return null;
@@ -175,14 +175,31 @@ public final class TrafficRecords {
             }
             default -> { return null; }
         }
+        return answer(r, name, raw, client);
+    }
+
+    /** The answer of {@code r}: its name (raw text or a {@link Host}), the canonical addresses among {@code raw} once each, the client. */
+    private static DnsAnswer answer(Record r, Object name, List<?> raw, String client) {
         String host = name instanceof Host h ? h.name : host((String) name);
         if (host == null) return null;
-        List<String> addresses = new ArrayList<>();
-        for (String a : raw) {
-            String ip = ip(a);
+        return new DnsAnswer(ip(client), host, addresses(raw), time(r));
+    }
+
+    /** The canonical addresses among {@code raw} (other answers, CNAME targets, are not addresses), each once, in order. */
+    private static List<String> addresses(List<?> raw) {
+        int n = raw.size();
+        if (n == 0) return List.of();
+        // nearly every answer: one or two plain dotted quads, already canonical and distinct
+        if (n <= 2 && raw.get(0) instanceof String a && IpAddresses.plainIpv4Bits(a) >= 0) {
+            if (n == 1) return List.of(a);
+            if (raw.get(1) instanceof String b && IpAddresses.plainIpv4Bits(b) >= 0 && !a.equals(b)) return List.of(a, b);
+        }
+        List<String> addresses = new ArrayList<>(n);
+        for (Object o : raw) {
+            String ip = o == null ? null : ip(o instanceof String s ? s : String.valueOf(o));
             if (ip != null && !addresses.contains(ip)) addresses.add(ip);
         }
-        return new DnsAnswer(ip(client), host, List.copyOf(addresses), time(r));
+        return List.copyOf(addresses);
     }
 
     /**
