@@ -291,28 +291,9 @@ public final class TrafficRecords {
         }
     }
 
-    /** Hosts normalised on this thread, raw text to name ({@link #NOT_A_HOST} when none), insert-only up to {@value #MEMO} names. */
-    private static final ThreadLocal<java.util.HashMap<String, String>> HOSTS = ThreadLocal.withInitial(java.util.HashMap::new);
-    private static final int MEMO = 1 << 17;
-    private static final String NOT_A_HOST = new String("");
-
-    /**
-     * A normalised host name, or null when {@code raw} is empty, an address or not a name. Traffic repeats
-     * a few names millions of times (a DNS log of 10 million queries had 100,000 names), so each raw text
-     * is normalised once per thread, up to {@value #MEMO} distinct ones (then the rest each time).
-     */
+    /** A normalised host name, or null when {@code raw} is empty, an address or not a name. */
     public static String host(String raw) {
-        if (raw == null) return null;
-        java.util.HashMap<String, String> memo = HOSTS.get();
-        String known = memo.get(raw);
-        if (known != null) return known == NOT_A_HOST ? null : known;
-        String host = normaliseHost(raw);
-        if (memo.size() < MEMO) memo.put(raw, host == null ? NOT_A_HOST : host);
-        return host;
-    }
-
-    private static String normaliseHost(String raw) {
-        if (raw.isBlank() || (addressLike(raw) && ip(raw) != null)) return null;
+        if (raw == null || raw.isBlank() || (addressLike(raw) && ip(raw) != null)) return null;
         try {
             return DomainNames.normalise(raw.strip());
         } catch (InvalidObservableException | IllegalArgumentException e) {
