@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cotejo.cli.testing.Cli.Run;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,14 +80,9 @@ class NetworkCheckTest {
 
     @Test
     void zeekLogsAreChecked() throws Exception {
-        Path dir = tmp.resolve("evidence/zeek");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("dns.log"), String.join("\n",
-                "#separator \\x09", "#set_separator\t,", "#empty_field\t(empty)", "#unset_field\t-", "#path\tdns",
-                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tquery\tanswers",
-                "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tvector[string]",
+        Path dir = dnsLog("evidence/zeek",
                 "1710000000.250000\tCx1\t10.0.0.7\t50000\t198.51.100.53\t53\tudp\tcdn.exploit-delivery.net\t203.0.113.9",
-                "1710000001.000000\tCx2\t10.0.0.7\t50001\t198.51.100.53\t53\tudp\twww.wikipedia.org\t-", "") );
+                "1710000001.000000\tCx2\t10.0.0.7\t50001\t198.51.100.53\t53\tudp\twww.wikipedia.org\t-");
         Run r = cotejo("check", "zeek", dir.toString(), "--iocs", feed.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(CheckRun.FOUND_HIGH);
         assertThat(r.out()).containsPattern("ZeekDns\\s+2\\b");
@@ -94,15 +90,20 @@ class NetworkCheckTest {
 
     /** Three queries, one of a listed name: what the record files and timelines hold under each --records choice. */
     private Path threeQueryLog() throws Exception {
-        Path dir = tmp.resolve("evidence/zeek3");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("dns.log"), String.join("\n",
-                "#separator \\x09", "#set_separator\t,", "#empty_field\t(empty)", "#unset_field\t-", "#path\tdns",
-                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tquery\tanswers",
-                "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tvector[string]",
+        return dnsLog("evidence/zeek3",
                 "1710000000.250000\tCx1\t10.0.0.7\t50000\t198.51.100.53\t53\tudp\twww.wikipedia.org\t198.51.100.80",
                 "1710000001.000000\tCx2\t10.0.0.7\t50001\t198.51.100.53\t53\tudp\tcdn.exploit-delivery.net\t203.0.113.9",
-                "1710000002.000000\tCx3\t10.0.0.8\t50002\t198.51.100.53\t53\tudp\tnews.example.org\t198.51.100.81", ""));
+                "1710000002.000000\tCx3\t10.0.0.8\t50002\t198.51.100.53\t53\tudp\tnews.example.org\t198.51.100.81");
+    }
+
+    /** A folder under the test's own with a Zeek dns.log of these rows, under Zeek's headers (ts, uid, endpoints, proto, query, answers). */
+    private Path dnsLog(String folder, String... rows) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(folder));
+        List<String> lines = new java.util.ArrayList<>(List.of("#separator \\x09", "#set_separator\t,", "#empty_field\t(empty)", "#unset_field\t-", "#path\tdns",
+                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tquery\tanswers",
+                "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tvector[string]"));
+        lines.addAll(List.of(rows));
+        Files.writeString(dir.resolve("dns.log"), String.join("\n", lines) + "\n");
         return dir;
     }
 
@@ -207,13 +208,8 @@ class NetworkCheckTest {
         assertThat(JSON.readTree(out.resolve("findings.json").toFile()).path("detections").toString()).contains("\"device\":\"phone-A\"");
         assertThat(Files.readString(out.resolve("timeline.jsonl"))).contains("by phone-A (10.0.0.7)");
 
-        Path dir = tmp.resolve("evidence/zeek");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("dns.log"), String.join("\n",
-                "#separator \\x09", "#set_separator\t,", "#empty_field\t(empty)", "#unset_field\t-", "#path\tdns",
-                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tquery\tanswers",
-                "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tvector[string]",
-                "1710000000.250000\tCx1\t10.0.0.7\t50000\t198.51.100.53\t53\tudp\tcdn.exploit-delivery.net\t203.0.113.9", ""));
+        Path dir = dnsLog("evidence/zeek",
+                "1710000000.250000\tCx1\t10.0.0.7\t50000\t198.51.100.53\t53\tudp\tcdn.exploit-delivery.net\t203.0.113.9");
         Path zeekOut = tmp.resolve("zeek-results");
         Run z = cotejo("check", "zeek", dir.toString(), "--iocs", feed.toString(), "--device-ip", "10.0.0.7=phone-A", "--out", zeekOut.toString());
         assertThat(z.code()).as(z.err()).isEqualTo(CheckRun.FOUND_HIGH);

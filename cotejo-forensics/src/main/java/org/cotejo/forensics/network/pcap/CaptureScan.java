@@ -116,13 +116,18 @@ final class CaptureScan {
         return toServer;
     }
 
+    /** "packet N: DNS message unreadable (first fragment only): why; skipped", as the module's problem. */
+    private void unreadable(String module, Frame f, Decoded d, String protocol, Exception why) {
+        problems.report(module, "packet " + f.number + ": " + protocol + " message unreadable"
+                + (d.firstFragment ? " (first fragment only)" : "") + ": " + why.getMessage() + "; skipped");
+    }
+
     private void dnsOverUdp(Frame f, Decoded d) {
         DnsMessage m;
         try {
             m = DnsMessage.parse(d.data, d.payloadStart, d.payloadEnd);
         } catch (DnsMessage.Malformed e) {
-            problems.report(PcapDns.NAME, "packet " + f.number + ": DNS message unreadable"
-                    + (d.firstFragment ? " (first fragment only)" : "") + ": " + e.getMessage() + "; skipped");
+            unreadable(PcapDns.NAME, f, d, "DNS", e);
             return;
         }
         if (!m.response()) return;
@@ -135,7 +140,7 @@ final class CaptureScan {
         try {
             m = DhcpMessage.parse(d.data, d.payloadStart, d.payloadEnd);
         } catch (DhcpMessage.Malformed e) {
-            problems.report(PcapDhcp.NAME, "packet " + f.number + ": DHCP message unreadable: " + e.getMessage() + "; skipped");
+            unreadable(PcapDhcp.NAME, f, d, "DHCP", e);
             return;
         }
         if (m.clientMac() == null) return;
@@ -153,8 +158,7 @@ final class CaptureScan {
         try {
             m = Dhcp6Message.parse(d.data, d.payloadStart, d.payloadEnd);
         } catch (Dhcp6Message.Malformed e) {
-            problems.report(PcapDhcp.NAME, "packet " + f.number + ": DHCPv6 message unreadable"
-                    + (d.firstFragment ? " (first fragment only)" : "") + ": " + e.getMessage() + "; skipped");
+            unreadable(PcapDhcp.NAME, f, d, "DHCPv6", e);
             return;
         }
         for (Dhcp6Leases.Lease lease : dhcp6.read(m)) {
