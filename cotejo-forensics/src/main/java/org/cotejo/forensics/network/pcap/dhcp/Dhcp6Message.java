@@ -156,8 +156,8 @@ public record Dhcp6Message(int type, int transactionId, Duid client, Duid server
         if (len < 2 || len > MAX_DUID) throw new Malformed(what + " DUID of " + len + " bytes (2 to " + MAX_DUID + " allowed)");
         int duidType = u16(d, from);
         String mac = null;
-        if (duidType == 1 && len == 14 && u16(d, from + 2) == 1) mac = mac(d, from + 8);
-        else if (duidType == 3 && len == 10 && u16(d, from + 2) == 1) mac = mac(d, from + 4);
+        if (duidType == 1 && len == 14 && u16(d, from + 2) == 1) mac = DhcpMessage.mac(d, from + 8);
+        else if (duidType == 3 && len == 10 && u16(d, from + 2) == 1) mac = DhcpMessage.mac(d, from + 4);
         return new Duid(HexFormat.of().formatHex(d, from, to), mac);
     }
 
@@ -198,15 +198,6 @@ public record Dhcp6Message(int type, int transactionId, Duid client, Duid server
         } catch (IllegalArgumentException e) {
             return full; // not expected for eight plain groups; the uncompressed text still names the address
         }
-    }
-
-    private static String mac(byte[] d, int p) {
-        StringBuilder b = new StringBuilder(17);
-        for (int i = 0; i < 6; i++) {
-            if (i > 0) b.append(':');
-            b.append(Character.forDigit((d[p + i] >> 4) & 0xF, 16)).append(Character.forDigit(d[p + i] & 0xF, 16));
-        }
-        return b.toString();
     }
 
     private static int u16(byte[] d, int p) {

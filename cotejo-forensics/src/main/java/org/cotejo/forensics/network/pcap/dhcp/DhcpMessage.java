@@ -68,11 +68,12 @@ public record DhcpMessage(int op, long xid, String clientMac, String yourAddress
         return (d[p] & 0xFF) + "." + (d[p + 1] & 0xFF) + "." + (d[p + 2] & 0xFF) + "." + (d[p + 3] & 0xFF);
     }
 
-    private static String mac(byte[] d, int p) {
+    /** Six bytes from {@code p} as a hardware address, "3c:22:fb:00:00:01" (DHCPv4's chaddr, a DUID's link-layer address). */
+    static String mac(byte[] d, int p) {
         StringBuilder b = new StringBuilder(17);
         for (int i = 0; i < 6; i++) {
             if (i > 0) b.append(':');
-            b.append(String.format("%02x", d[p + i] & 0xFF));
+            b.append(Character.forDigit((d[p + i] >> 4) & 0xF, 16)).append(Character.forDigit(d[p + i] & 0xF, 16));
         }
         return b.toString();
     }
