@@ -15,18 +15,31 @@ import java.util.function.BiConsumer;
 final class ColumnMap extends AbstractMap<String, Object> {
     private final Fields.Columns columns;
     private final Object[] values;
+    /** Makes the values left {@link Fields#LATER}; null when there are none. */
+    private final Fields.Later later;
     private int size = -1;
     private Set<Map.Entry<String, Object>> entries;
 
-    ColumnMap(Fields.Columns columns, Object[] values) {
+    ColumnMap(Fields.Columns columns, Object[] values, Fields.Later later) {
         this.columns = columns;
         this.values = values;
+        this.later = later;
+    }
+
+    /** Column {@code i}'s value, made now if it was left for later (two threads making it at once make equal values). */
+    private Object value(int i) {
+        Object v = values[i];
+        if (v == Fields.LATER) {
+            v = later.value(i);
+            values[i] = v;
+        }
+        return v;
     }
 
     @Override
     public Object get(Object key) {
         int i = columns.indexOf(key);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : value(i);
     }
 
     @Override
@@ -49,13 +62,13 @@ final class ColumnMap extends AbstractMap<String, Object> {
     @Override
     public int hashCode() {
         int h = 0;
-        for (int i = 0; i < values.length; i++) if (values[i] != null) h += columns.names[i].hashCode() ^ values[i].hashCode();
+        for (int i = 0; i < values.length; i++) if (values[i] != null) h += columns.names[i].hashCode() ^ value(i).hashCode();
         return h;
     }
 
     @Override
     public void forEach(BiConsumer<? super String, ? super Object> action) {
-        for (int i = 0; i < values.length; i++) if (values[i] != null) action.accept(columns.names[i], values[i]);
+        for (int i = 0; i < values.length; i++) if (values[i] != null) action.accept(columns.names[i], value(i));
     }
 
     @Override
@@ -79,7 +92,7 @@ final class ColumnMap extends AbstractMap<String, Object> {
                         @Override
                         public Map.Entry<String, Object> next() {
                             if (next >= values.length) throw new NoSuchElementException();
-                            Map.Entry<String, Object> e = new SimpleImmutableEntry<>(columns.names[next], values[next]);
+                            Map.Entry<String, Object> e = new SimpleImmutableEntry<>(columns.names[next], value(next));
                             next = skip(next + 1);
                             return e;
                         }

@@ -34,10 +34,33 @@ public final class Fields {
      * Such fields equal, hash, print and read exactly as built ones with the same entries in the same order.
      */
     public static Fields ofColumns(Columns columns, Object[] values) {
+        return ofColumns(columns, values, null);
+    }
+
+    /**
+     * Column-backed fields some of whose values are made only when first read: a value {@link #LATER} is
+     * {@code later.value(i)}, asked once it is needed (a record of a ten-million-line log is matched and judged on
+     * three or four of its columns; the others are needed only if it is written). The reader checks each such value
+     * when it reads the line, so making it cannot fail, and must make it as an immutable value whose fields are final
+     * (strings, numbers, lists over arrays), so that fields read on several threads stay correct if two make it at once.
+     */
+    public static Fields ofColumns(Columns columns, Object[] values, Later later) {
         if (values.length != columns.names.length) {
             throw new IllegalArgumentException(values.length + " values for " + columns.names.length + " columns");
         }
-        return new Fields(new ColumnMap(columns, values));
+        return new Fields(new ColumnMap(columns, values, later));
+    }
+
+    /** Stands in a column-backed row for a value made when first read (see {@link #ofColumns(Columns, Object[], Later)}). */
+    public static final Object LATER = new Object() {
+        @Override public String toString() { return "(made when read)"; }
+    };
+
+    /** Makes the values a column-backed row left {@link #LATER}. */
+    @FunctionalInterface
+    public interface Later {
+        /** The value of column {@code column}, as {@link Builder#put} would store it; never null. */
+        Object value(int column);
     }
 
     /** Fields from a JSON object or any map of JSON-like values (keys kept in iteration order). */

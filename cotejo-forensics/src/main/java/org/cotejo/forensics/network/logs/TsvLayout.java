@@ -118,6 +118,7 @@ final class TsvLayout {
         cuts[n - 1] = length;
         Object[] values = new Object[n + 1];
         Object tsValue = null;
+        boolean deferred = false;
         int from = 0;
         for (int col = 0; col < n; col++) {
             int to = cuts[col];
@@ -129,13 +130,73 @@ final class TsvLayout {
                         values[col] = Fields.value(raw);
                         tsValue = raw;
                     }
+                } else if (readsLater(col, b, from, to)) {
+                    values[col] = Fields.LATER;
+                    deferred = true;
                 } else {
                     values[col] = value(col, b, from, to);
                 }
             }
             from = to + 1;
         }
-        return new ZeekRow(columns, values, tsValue);
+        return new ZeekRow(columns, values, tsValue, deferred ? new Line(Arrays.copyOf(b, length), Arrays.copyOf(cuts, n)) : null);
+    }
+
+    /**
+     * The bytes of one line and where its columns end, kept for the values left {@link Fields#LATER}: most of a log's
+     * columns are never read unless the record is written, so their strings and numbers are made only then.
+     */
+    private final class Line implements Fields.Later {
+        private final byte[] bytes;
+        private final int[] ends;
+
+        Line(byte[] bytes, int[] ends) {
+            this.bytes = bytes;
+            this.ends = ends;
+        }
+
+        @Override
+        public Object value(int col) {
+            try {
+                return TsvLayout.this.value(col, bytes, col == 0 ? 0 : ends[col - 1] + 1, ends[col]);
+            } catch (BadLine e) {
+                throw new IllegalStateException("column " + names[col] + " was checked when its line was read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Whether the value in {@code b[from, to)} of column {@code col} can be left for later: it reads on the byte path
+     * without fail (checked here, making nothing) and is worth not making now (a string, a number, a list of them).
+     * Booleans, "(empty)" and anything else are made now, as before, so a bad value is a problem of its line.
+     */
+    private boolean readsLater(int col, byte[] b, int from, int to) {
+        if (is(empty, b, from, to)) return false;
+        int elements = inner[col];
+        if (elements < 0) return plain(kinds[col], b, from, to);
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || b[i] == setSeparator) {
+                if (!is(unset, b, start, i) && !plain(elements, b, start, i)) return false;
+                start = i + 1;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@link #scalar} reads {@code b[from, to)} as a {@code kind} value on its byte path, without the text path. */
+    private static boolean plain(int kind, byte[] b, int from, int to) {
+        return switch (kind) {
+            case STRING -> true;
+            case COUNT -> {
+                int n = to - from;
+                if (n == 0 || n > 18) yield false;
+                for (int i = from; i < to; i++) if (b[i] < '0' || b[i] > '9') yield false;
+                yield true;
+            }
+            case DECIMAL -> decimalShape(b, from, to) >= 0;
+            default -> false;
+        };
     }
 
     /** The value of {@code b[from, to)} in column {@code col}, as the record holds it. */
@@ -143,15 +204,19 @@ final class TsvLayout {
         int elements = inner[col];
         if (elements >= 0) {
             if (is(empty, b, from, to)) return EMPTY_LIST;
-            List<Object> out = new ArrayList<>(4);
+            int count = 1;
+            for (int i = from; i < to; i++) if (b[i] == setSeparator) count++;
+            Object[] out = new Object[count];
+            int k = 0;
             int start = from;
             for (int i = from; i <= to; i++) {
                 if (i == to || b[i] == setSeparator) {
-                    out.add(is(unset, b, start, i) ? null : scalar(col, elements, innerTypes[col], b, start, i));
+                    out[k++] = is(unset, b, start, i) ? null : scalar(col, elements, innerTypes[col], b, start, i);
                     start = i + 1;
                 }
             }
-            return Collections.unmodifiableList(out);
+            // over an array held by final fields: safe to read on another thread than the one that made it
+            return Collections.unmodifiableList(Arrays.asList(out));
         }
         if (is(empty, b, from, to)) return "";
         return scalar(col, kinds[col], types[col], b, from, to);
@@ -195,20 +260,31 @@ final class TsvLayout {
      * computes it for such values.
      */
     private static Object plainDecimal(byte[] b, int from, int to) {
+        long shape = decimalShape(b, from, to);
+        if (shape < 0) return null;
+        long unscaled = 0;
+        for (int i = from; i < to; i++) if (b[i] != '.') unscaled = unscaled * 10 + (b[i] - '0');
+        return shape == 0 ? (Object) unscaled : (Object) (unscaled / POW10[(int) shape]);
+    }
+
+    /**
+     * The shape of a plain decimal in {@code b[from, to)}, making nothing: -1 when it is none (the text path reads it),
+     * 0 for a whole number (a long), else the number of decimals (a double that is exact to one rounding).
+     */
+    private static long decimalShape(byte[] b, int from, int to) {
         int n = to - from;
-        if (n == 0 || n > 18) return null;
+        if (n == 0 || n > 18) return -1;
         long unscaled = 0;
         int dot = -1;
         for (int i = from; i < to; i++) {
             int d = b[i] - '0';
             if (b[i] == '.' && dot < 0 && i > from && i < to - 1) dot = i;
-            else if (d < 0 || d > 9) return null;
+            else if (d < 0 || d > 9) return -1;
             else unscaled = unscaled * 10 + d;
         }
-        if (dot < 0) return unscaled;
+        if (dot < 0) return 0;
         int scale = to - dot - 1;
-        if (unscaled >= 1L << 52 || scale >= POW10.length) return null;
-        return unscaled / POW10[scale];
+        return unscaled >= 1L << 52 || scale >= POW10.length ? -1 : scale;
     }
 
     /**

@@ -59,7 +59,7 @@ abstract class ZeekModule implements ArtifactModule {
             Instant t = r.ts instanceof Instant i ? i : instant(r.ts);
             if (t != null) {
                 r.values[r.values.length - 1] = clock.format(t);
-                fields = Fields.ofColumns(r.columns, r.values);
+                fields = Fields.ofColumns(r.columns, r.values, r.later);
             } else {
                 fields = copy(row, null); // "timestamp": null, which a column row cannot hold
             }

@@ -22,17 +22,25 @@ final class ZeekRow extends AbstractMap<String, Object> {
      * the instant already read from it; null when the row has no {@code ts}.
      */
     final Object ts;
+    /** Makes the values left {@link Fields#LATER} (checked when the line was read); null when none are. */
+    final Fields.Later later;
 
-    ZeekRow(Fields.Columns columns, Object[] values, Object ts) {
+    ZeekRow(Fields.Columns columns, Object[] values, Object ts, Fields.Later later) {
         this.columns = columns;
         this.values = values;
         this.ts = ts;
+        this.later = later;
     }
 
     @Override
     public Object get(Object key) {
         int i = columns.indexOf(key);
-        return i < 0 || i == values.length - 1 ? null : values[i];
+        return i < 0 || i == values.length - 1 ? null : value(i);
+    }
+
+    private Object value(int i) {
+        Object v = values[i];
+        return v == Fields.LATER ? later.value(i) : v;
     }
 
     @Override
@@ -43,7 +51,7 @@ final class ZeekRow extends AbstractMap<String, Object> {
     @Override
     public Set<Entry<String, Object>> entrySet() {
         Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < values.length - 1; i++) if (values[i] != null) map.put(columns.name(i), values[i]);
+        for (int i = 0; i < values.length - 1; i++) if (values[i] != null) map.put(columns.name(i), value(i));
         return Collections.unmodifiableMap(map).entrySet();
     }
 }
