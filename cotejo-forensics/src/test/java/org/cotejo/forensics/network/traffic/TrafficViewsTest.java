@@ -45,6 +45,29 @@ class TrafficViewsTest {
     }
 
     @Test
+    void theNameTableFindsEveryNameAgainAndStopsAtItsCapacity() {
+        TrafficRecords.NameTable table = new TrafficRecords.NameTable(100_000);
+        java.util.Map<String, TrafficRecords.Notes> seen = new java.util.HashMap<>();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200_000; i++) {
+            // names that collide in Java's hash ("Aa"/"BB") and many that share a suffix
+            String name = (r.nextBoolean() ? "Aa" : "BB") + "api" + r.nextInt(40_000) + ".example-cloud.com";
+            TrafficRecords.Notes n = table.notesOf(name);
+            assertThat(n).as(name).isNotNull();
+            TrafficRecords.Notes before = seen.putIfAbsent(name, n);
+            if (before != null) assertThat(n).as(name).isSameAs(before);
+        }
+        assertThat(new java.util.HashSet<>(seen.values())).hasSize(seen.size());
+        TrafficRecords.NameTable small = new TrafficRecords.NameTable(2);
+        assertThat(small.notesOf("a.example")).isNotNull();
+        assertThat(small.notesOf("b.example")).isNotNull();
+        assertThat(small.notesOf("c.example")).isNull();
+        assertThat(small.notesOf("a.example")).isSameAs(small.notesOf("a.example"));
+        assertThat(table.notesOf("ĉ.example")).isNull(); // not Latin-1: no DNS name is
+        assertThat(table.notesOf("é.example")).isNotNull().isSameAs(table.notesOf("é.example"));
+    }
+
+    @Test
     void notesAreKeptPerOwner() {
         TrafficRecords.Notes n = new TrafficRecords.Notes();
         Object[] owners = new Object[10];
