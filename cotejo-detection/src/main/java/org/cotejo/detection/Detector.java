@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cotejo.core.indicator.Match;
+import org.cotejo.core.observable.Observable;
 import org.cotejo.core.observable.ObservableType;
 import org.cotejo.detection.heuristic.Alert;
 import org.cotejo.detection.heuristic.AlertSink;
 import org.cotejo.detection.heuristic.Heuristic;
 import org.cotejo.detection.heuristic.HeuristicContext;
+import org.cotejo.forensics.network.traffic.TrafficRecords;
+import org.cotejo.forensics.network.traffic.TrafficRecords.DnsAnswer;
 import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.record.TimelineEvent;
@@ -55,8 +58,10 @@ public final class Detector {
     public boolean accept(Record record) {
         int before = detections.size();
         Instant time = null;
+        DnsAnswer dns = TrafficRecords.DNS.contains(record.module()) ? TrafficRecords.dns(record) : null;
         for (ObservedValue ov : record.observables()) {
-            List<Match> matches = index.match(ov.observable());
+            List<Match> matches = dns != null && dns.notes() != null && ov.observable().type() == ObservableType.DOMAIN
+                    && ov.observable().value().equals(dns.name()) ? nameMatches(dns.notes(), ov.observable()) : index.match(ov.observable());
             if (matches.isEmpty()) continue;
             if (time == null) time = earliest(record.timeline());
             for (Match m : matches) add(record, ov, m, time);
@@ -64,6 +69,30 @@ public final class Detector {
         List<Heuristic.Session> inspecting = sessionsByModule.get(record.module());
         if (inspecting != null) for (Heuristic.Session s : inspecting) s.inspect(record, alertSink);
         return detections.size() > before;
+    }
+
+    /** Noted on a name that no indicator matches. */
+    private final Object unmatched = new Object();
+
+    /**
+     * The matches of a DNS answer's name, looked up once per name and run and kept in the name's notes: a log
+     * of millions of queries asks about the same 100,000 names again and again. Matching reads only the
+     * observable's type and value, so the matches noted for the name's first sighting are this one's too,
+     * made again with this sighting's observable (its raw text may differ).
+     */
+    private List<Match> nameMatches(TrafficRecords.Notes notes, Observable o) {
+        Object noted = notes.get(this);
+        if (noted == unmatched) return List.of();
+        if (noted == null) {
+            List<Match> matches = index.match(o);
+            notes.put(this, matches.isEmpty() ? unmatched : matches);
+            return matches;
+        }
+        @SuppressWarnings("unchecked")
+        List<Match> first = (List<Match>) noted;
+        List<Match> out = new ArrayList<>(first.size());
+        for (Match m : first) out.add(new Match(o, m.indicator(), m.rule()));
+        return out;
     }
 
     private void add(Record record, ObservedValue ov, Match m, Instant time) {

@@ -71,6 +71,30 @@ class DetectorTest {
         assertThat(f.detections().get(1).message()).contains("evil-pegasus.com").contains("Pegasus");
     }
 
+    /** A zeek_dns record read through a run's traffic views, as a check of network evidence reads it. */
+    private static Record dnsQuery(org.cotejo.forensics.network.traffic.TrafficRecords.Views views, int line, String query) {
+        Fields f = Fields.builder().put("timestamp", "2025-01-01 00:00:00.000000").put("id.orig_h", "10.0.0.7").put("query", query)
+                .put("answers", List.of("203.0.113.7")).build();
+        List<ObservedValue> o = new Observations(TraceClass.NETWORK).add(ObservableType.DOMAIN, "query", query)
+                .urlOrHost("answers[0]", "203.0.113.7").list();
+        Record r = new Record("zeek_dns", f, new Provenance("dns.log", "dns.log", "c".repeat(64), "line " + line), o, List.of());
+        views.prepare(r);
+        return r;
+    }
+
+    @Test
+    void aDnsNameSeenAgainIsMatchedFromItsNotesWithEachSightingsOwnText() {
+        var views = new org.cotejo.forensics.network.traffic.TrafficRecords.Views();
+        Findings f = detect(List.of(), dnsQuery(views, 1, "evil-pegasus.com"), dnsQuery(views, 2, "WWW.Evil-Pegasus.com."),
+                dnsQuery(views, 3, "news.example.org"), dnsQuery(views, 4, "news.example.org"), dnsQuery(views, 5, "evil-pegasus.com"));
+        assertThat(f.detections()).extracting(d -> d.record().provenance().locator(), d -> d.observed().observable().raw(),
+                        d -> d.match().indicator().id())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("line 1", "evil-pegasus.com", "indicator--2"),
+                        org.assertj.core.groups.Tuple.tuple("line 2", "WWW.Evil-Pegasus.com.", "indicator--2"),
+                        org.assertj.core.groups.Tuple.tuple("line 5", "evil-pegasus.com", "indicator--2"));
+        assertThat(f.detections()).allMatch(d -> d.match().observable() == d.observed().observable());
+    }
+
     @Test
     void processTracesAloneAreInconclusive() {
         assertThat(detect(List.of(), record(PROCESSES, "bh")).verdict().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
