@@ -2,11 +2,7 @@ package org.cotejo.forensics.network.pcap;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.module.ArtifactModule;
-import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.network.pcap.tcp.Flow;
 import org.cotejo.forensics.network.pcap.tls.ServerCertificate;
@@ -14,7 +10,6 @@ import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.TimelineEvent;
-import org.cotejo.forensics.record.TraceClass;
 
 /**
  * Server certificates seen in clear in a packet capture: the chain of a TLS 1.2 (or earlier) server's
@@ -27,19 +22,11 @@ import org.cotejo.forensics.record.TraceClass;
  * {@code issuer}, {@code serial} (hex), {@code not_before}, {@code not_after}, {@code san} (DNS names
  * and addresses), {@code sha256}, {@code sha1}, {@code self_signed}, {@code device}.
  */
-public final class PcapCertificates implements ArtifactModule {
+public final class PcapCertificates extends CaptureModule {
     static final String NAME = "PcapCertificates";
 
     @Override public String name() { return NAME; }
-    @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
-    @Override public TraceClass trace() { return TraceClass.NETWORK; }
-    @Override public boolean bulk() { return true; }
     @Override public String description() { return "Server certificates sent in clear (TLS 1.2 and earlier) from packet captures"; }
-
-    @Override
-    public void extract(ModuleContext ctx) throws Exception {
-        CaptureResults.of(ctx).replay(NAME, ctx);
-    }
 
     static Fields record(Instant time, long packet, Flow f, String serverName, int position, ServerCertificate c) {
         return Fields.builder()

@@ -2,10 +2,6 @@ package org.cotejo.forensics.network.pcap;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.module.ArtifactModule;
-import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.network.pcap.dhcp.Dhcp6Leases;
 import org.cotejo.forensics.network.pcap.dhcp.Dhcp6Message;
 import org.cotejo.forensics.network.pcap.dhcp.DhcpMessage;
@@ -31,18 +27,14 @@ import org.cotejo.forensics.record.TraceClass;
  * on). DHCPv6 records also have {@code client_duid} and {@code server_duid} (hex), {@code ia_type}
  * ({@code IA_NA} or {@code IA_TA}), {@code iaid} and {@code preferred_seconds}.
  */
-public final class PcapDhcp implements ArtifactModule {
+public final class PcapDhcp extends CaptureModule {
     static final String NAME = "PcapDhcp";
 
     @Override public String name() { return NAME; }
-    @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
     @Override public TraceClass trace() { return TraceClass.CONTEXT; }
+    /** Few records, each telling who had which address: always written. */
+    @Override public boolean bulk() { return false; }
     @Override public String description() { return "DHCP and DHCPv6 leases (hardware address or DUID, address, host name) from packet captures"; }
-
-    @Override
-    public void extract(ModuleContext ctx) throws Exception {
-        CaptureResults.of(ctx).replay(NAME, ctx);
-    }
 
     static Fields record(Instant time, long packet, DhcpMessage m, String hostName, String serverIp, String device) {
         return Fields.builder()

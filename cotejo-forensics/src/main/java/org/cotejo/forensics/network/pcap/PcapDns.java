@@ -5,17 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.module.ArtifactModule;
-import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.TimelineEvent;
-import org.cotejo.forensics.record.TraceClass;
 
 /**
  * DNS responses seen in a packet capture, over UDP (from port 53) and over TCP (port 53, reassembled,
@@ -31,19 +26,11 @@ import org.cotejo.forensics.record.TraceClass;
  * fragment of a fragmented UDP response is seen; a response cut short by fragmentation or capture
  * length is a problem naming the packet.
  */
-public final class PcapDns implements ArtifactModule {
+public final class PcapDns extends CaptureModule {
     static final String NAME = "PcapDns";
 
     @Override public String name() { return NAME; }
-    @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
-    @Override public TraceClass trace() { return TraceClass.NETWORK; }
-    @Override public boolean bulk() { return true; }
     @Override public String description() { return "DNS responses over UDP and TCP (names looked up and their addresses) from packet captures"; }
-
-    @Override
-    public void extract(ModuleContext ctx) throws Exception {
-        CaptureResults.of(ctx).replay(NAME, ctx);
-    }
 
     static Fields record(Instant time, long packet, String clientIp, int clientPort, String serverIp, int serverPort, DnsMessage m,
                          String transport) {

@@ -2,17 +2,12 @@ package org.cotejo.forensics.network.pcap;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.module.ArtifactModule;
-import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.network.pcap.tcp.Flow;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.TimelineEvent;
-import org.cotejo.forensics.record.TraceClass;
 
 /**
  * One summary per TCP or UDP flow of a packet capture (what Zeek's conn.log gives): its endpoints,
@@ -29,19 +24,11 @@ import org.cotejo.forensics.record.TraceClass;
  * {@code application} ("tls", "http", "dns", "dhcp", "quic" or null), {@code server_name} (SNI or
  * Host), {@code device}.
  */
-public final class PcapFlows implements ArtifactModule {
+public final class PcapFlows extends CaptureModule {
     static final String NAME = "PcapFlows";
 
     @Override public String name() { return NAME; }
-    @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
-    @Override public TraceClass trace() { return TraceClass.NETWORK; }
-    @Override public boolean bulk() { return true; }
     @Override public String description() { return "TCP and UDP flow summaries (endpoints, times, packets and bytes each way) from packet captures"; }
-
-    @Override
-    public void extract(ModuleContext ctx) throws Exception {
-        CaptureResults.of(ctx).replay(NAME, ctx);
-    }
 
     static Fields record(Flow f, String ended, String application, String serverName) {
         Instant first = f.timed ? CaptureScan.time(f.firstNanos) : null;

@@ -2,11 +2,7 @@ package org.cotejo.forensics.network.pcap;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.module.ArtifactModule;
-import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.network.pcap.http.HttpRequestHead;
 import org.cotejo.forensics.network.pcap.tcp.Flow;
@@ -14,7 +10,6 @@ import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.TimelineEvent;
-import org.cotejo.forensics.record.TraceClass;
 
 /**
  * HTTP/1.x requests seen in clear in a packet capture, on any TCP port: each request head of a
@@ -26,19 +21,11 @@ import org.cotejo.forensics.record.TraceClass;
  * {@code client_port}, {@code server_ip}, {@code server_port}, {@code method}, {@code host},
  * {@code path} (the request target), {@code user_agent}, {@code url} (http://host/path), {@code device}.
  */
-public final class PcapHttp implements ArtifactModule {
+public final class PcapHttp extends CaptureModule {
     static final String NAME = "PcapHttp";
 
     @Override public String name() { return NAME; }
-    @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
-    @Override public TraceClass trace() { return TraceClass.NETWORK; }
-    @Override public boolean bulk() { return true; }
     @Override public String description() { return "HTTP requests in clear (method, host, path, User-Agent) from packet captures"; }
-
-    @Override
-    public void extract(ModuleContext ctx) throws Exception {
-        CaptureResults.of(ctx).replay(NAME, ctx);
-    }
 
     static Fields record(Instant time, long packet, Flow f, HttpRequestHead h) {
         return Fields.builder()

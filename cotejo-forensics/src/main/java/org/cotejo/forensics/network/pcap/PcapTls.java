@@ -2,18 +2,13 @@ package org.cotejo.forensics.network.pcap;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.module.ArtifactModule;
-import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.network.pcap.tcp.Flow;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.TimelineEvent;
-import org.cotejo.forensics.record.TraceClass;
 
 /**
  * TLS ClientHellos seen in a packet capture, on any TCP port, read from the reassembled client stream
@@ -26,19 +21,11 @@ import org.cotejo.forensics.record.TraceClass;
  * {@code ja3_md5}, {@code ja4}, {@code ja4_r} (JA4's lists in the clear), and {@code device} when the
  * client is attributed.
  */
-public final class PcapTls implements ArtifactModule {
+public final class PcapTls extends CaptureModule {
     static final String NAME = "PcapTls";
 
     @Override public String name() { return NAME; }
-    @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
-    @Override public TraceClass trace() { return TraceClass.NETWORK; }
-    @Override public boolean bulk() { return true; }
     @Override public String description() { return "TLS ClientHellos (server name, ALPN, JA3, JA4) from packet captures"; }
-
-    @Override
-    public void extract(ModuleContext ctx) throws Exception {
-        CaptureResults.of(ctx).replay(NAME, ctx);
-    }
 
     static Fields record(Instant time, long packet, Flow f, TlsClientHello h) {
         String ja3 = h.ja3();

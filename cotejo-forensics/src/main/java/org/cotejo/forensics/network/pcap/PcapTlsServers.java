@@ -2,11 +2,7 @@ package org.cotejo.forensics.network.pcap;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.cotejo.core.observable.ObservableType;
-import org.cotejo.forensics.evidence.EvidenceKind;
-import org.cotejo.forensics.module.ArtifactModule;
-import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.Observations;
 import org.cotejo.forensics.network.pcap.tcp.Flow;
 import org.cotejo.forensics.network.pcap.tls.TlsServerHello;
@@ -14,7 +10,6 @@ import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
 import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.TimelineEvent;
-import org.cotejo.forensics.record.TraceClass;
 
 /**
  * TLS ServerHellos seen in a packet capture: what the server chose and its JA3S fingerprint. One record
@@ -27,19 +22,11 @@ import org.cotejo.forensics.record.TraceClass;
  * the server sent in clear, or "encrypted (TLS 1.3)", or null when none was seen), {@code leaf_sha256}
  * and {@code device}. The JA3S value is observed as a JA3 fingerprint (feeds list both in one type).
  */
-public final class PcapTlsServers implements ArtifactModule {
+public final class PcapTlsServers extends CaptureModule {
     static final String NAME = "PcapTlsServers";
 
     @Override public String name() { return NAME; }
-    @Override public Set<EvidenceKind> kinds() { return Set.of(EvidenceKind.PCAP); }
-    @Override public TraceClass trace() { return TraceClass.NETWORK; }
-    @Override public boolean bulk() { return true; }
     @Override public String description() { return "TLS ServerHellos (version, cipher, JA3S, certificates sent) from packet captures"; }
-
-    @Override
-    public void extract(ModuleContext ctx) throws Exception {
-        CaptureResults.of(ctx).replay(NAME, ctx);
-    }
 
     static Fields record(Instant time, long packet, Flow f, String serverName, TlsServerHello h, int certificates, String leaf) {
         return Fields.builder()
