@@ -279,13 +279,7 @@ public final class PcapReader implements AutoCloseable {
     /** Makes {@code n} bytes available from {@code pos} if the stream has them; returns how many are. */
     private int ensure(int n) throws IOException {
         if (limit - pos >= n || eof) return Math.min(n, limit - pos);
-        if (n > buf.length) {
-            byte[] bigger = new byte[Math.max(n, buf.length * 2)];
-            System.arraycopy(buf, pos, bigger, 0, limit - pos);
-            buf = bigger;
-        } else {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-        }
+        buf = Buffers.compact(buf, pos, limit, n);
         limit -= pos;
         pos = 0;
         while (limit < n) {

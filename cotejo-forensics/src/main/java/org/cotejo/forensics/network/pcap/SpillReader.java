@@ -128,13 +128,7 @@ final class SpillReader implements Closeable {
 
     /** Makes {@code bytes} available from {@code pos}; false only at a clean end (allowed when {@code endOk}). */
     private boolean fill(int bytes, boolean endOk) throws IOException {
-        if (bytes > buf.length) {
-            byte[] bigger = new byte[Math.max(bytes, buf.length * 2)];
-            System.arraycopy(buf, pos, bigger, 0, limit - pos);
-            buf = bigger;
-        } else {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-        }
+        buf = Buffers.compact(buf, pos, limit, bytes);
         limit -= pos;
         pos = 0;
         while (limit < bytes) {
