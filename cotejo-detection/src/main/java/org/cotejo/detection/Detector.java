@@ -57,39 +57,51 @@ public final class Detector {
     /** Checks one record; true when one of its observables matched an indicator. */
     public boolean accept(Record record) {
         int before = detections.size();
-        Instant time = null;
         DnsAnswer dns = TrafficRecords.DNS.contains(record.module()) ? TrafficRecords.dns(record) : null;
-        for (ObservedValue ov : record.observables()) {
-            List<Match> matches = dns != null && dns.notes() != null && ov.observable().type() == ObservableType.DOMAIN
-                    && ov.observable().value().equals(dns.name()) ? nameMatches(dns.notes(), ov.observable()) : index.match(ov.observable());
-            if (matches.isEmpty()) continue;
-            if (time == null) time = earliest(record.timeline());
-            for (Match m : matches) add(record, ov, m, time);
+        NameNote note = dns == null || dns.notes() == null ? null : noteOf(dns.notes());
+        List<ObservedValue> observed = record.observables();
+        if (note == null || note.clean != observed) {
+            Instant time = null;
+            for (ObservedValue ov : observed) {
+                List<Match> matches = note != null && ov.observable().type() == ObservableType.DOMAIN && ov.observable().value().equals(dns.name())
+                        ? nameMatches(note, ov.observable()) : index.match(ov.observable());
+                if (matches.isEmpty()) continue;
+                if (time == null) time = earliest(record.timeline());
+                for (Match m : matches) add(record, ov, m, time);
+            }
+            if (note != null && detections.size() == before) note.clean = observed;
         }
         List<Heuristic.Session> inspecting = sessionsByModule.get(record.module());
         if (inspecting != null) for (Heuristic.Session s : inspecting) s.inspect(record, alertSink);
         return detections.size() > before;
     }
 
-    /** Noted on a name that no indicator matches. */
-    private final Object unmatched = new Object();
+    /**
+     * What matching knows of a DNS answer's name, kept in the name's notes: a log of millions of queries asks about
+     * the same 100,000 names again and again. {@code matches} are the name's own, looked up once per name and run;
+     * {@code clean} is a list of observables none of which matches: a reader hands the very same list again for rows
+     * that repeat a query and its answers, and matching reads only the observables, so such a row matches nothing.
+     */
+    private static final class NameNote {
+        List<Match> matches;
+        List<ObservedValue> clean;
+    }
+
+    private NameNote noteOf(TrafficRecords.Notes notes) {
+        NameNote n = (NameNote) notes.get(this);
+        if (n == null) notes.put(this, n = new NameNote());
+        return n;
+    }
 
     /**
-     * The matches of a DNS answer's name, looked up once per name and run and kept in the name's notes: a log
-     * of millions of queries asks about the same 100,000 names again and again. Matching reads only the
-     * observable's type and value, so the matches noted for the name's first sighting are this one's too,
-     * made again with this sighting's observable (its raw text may differ).
+     * The matches of a DNS answer's name, looked up once. Matching reads only the observable's type and value, so the
+     * matches noted for the name's first sighting are this one's too, made again with this sighting's observable (its
+     * raw text may differ).
      */
-    private List<Match> nameMatches(TrafficRecords.Notes notes, Observable o) {
-        Object noted = notes.get(this);
-        if (noted == unmatched) return List.of();
-        if (noted == null) {
-            List<Match> matches = index.match(o);
-            notes.put(this, matches.isEmpty() ? unmatched : matches);
-            return matches;
-        }
-        @SuppressWarnings("unchecked")
-        List<Match> first = (List<Match>) noted;
+    private List<Match> nameMatches(NameNote note, Observable o) {
+        List<Match> first = note.matches;
+        if (first == null) return note.matches = index.match(o);
+        if (first.isEmpty()) return first;
         List<Match> out = new ArrayList<>(first.size());
         for (Match m : first) out.add(new Match(o, m.indicator(), m.rule()));
         return out;

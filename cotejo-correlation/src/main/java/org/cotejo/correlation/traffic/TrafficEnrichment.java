@@ -61,11 +61,14 @@ public final class TrafficEnrichment {
             DnsAnswer a = TrafficRecords.dns(r);
             if (a == null || a.addresses().isEmpty()) return;
             if (a.time() != null && (latest == null || a.time().isAfter(latest))) latest = a.time();
-            @SuppressWarnings("unchecked")
-            Map<String, Sighting> of = a.notes() == null ? null : (Map<String, Sighting>) a.notes().get(this);
-            if (of == null) of = resolutions.get(a.name());
+            Known known = a.notes() == null ? null : (Known) a.notes().get(this);
+            if (known != null && known.addresses != null && (known.addresses == a.addresses() || known.addresses.equals(a.addresses()))) {
+                for (Sighting s : known.sightings) s.add(a.time(), r.provenance());
+                return;
+            }
+            Map<String, Sighting> of = known != null ? known.of : resolutions.get(a.name());
             for (String ip : a.addresses()) of = see(resolutions, of, a.name(), ip, null, a.time(), r.provenance());
-            if (of != null && a.notes() != null) a.notes().put(this, of);
+            if (of != null && a.notes() != null) a.notes().put(this, new Known(of, a.addresses()));
         } else if (TrafficRecords.TLS.contains(module)) {
             TlsSession s = TrafficRecords.tls(r);
             if (s != null && s.certSha256() != null && s.certSha256().length() == 64) {
@@ -175,31 +178,65 @@ public final class TrafficEnrichment {
     }
 
     /** One fact's sightings: count, earliest and latest (with where), subject for certificates. */
+    /**
+     * What the facts know of a DNS name, kept in the name's notes: its facts ({@code of}), and the facts of one list of
+     * addresses, in its order, when every one is kept: rows that repeat a name's answers (a reader may hand the very
+     * same list again) are one more sighting of each, with no look-up.
+     */
+    private static final class Known {
+        final Map<String, Sighting> of;
+        final List<String> addresses;
+        final Sighting[] sightings;
+
+        Known(Map<String, Sighting> of, List<String> addresses) {
+            this.of = of;
+            Sighting[] s = new Sighting[addresses.size()];
+            for (int i = 0; i < s.length; i++) s[i] = of.get(addresses.get(i));
+            boolean all = !java.util.Arrays.asList(s).contains(null);
+            this.addresses = all ? addresses : null;
+            this.sightings = all ? s : null;
+        }
+    }
+
     private static final class Sighting {
         final String subject;
         long count = 1;
         Instant first;
         Instant last;
+        /** {@code first} and {@code last} as numbers, compared without reading the instants. */
+        private long firstSecond;
+        private int firstNano;
+        private long lastSecond;
+        private int lastNano;
         Provenance firstWhere;
         Provenance lastWhere;
 
         Sighting(String subject, Instant t, Provenance where) {
             this.subject = subject;
-            first = t;
-            last = t;
             firstWhere = where;
             lastWhere = where;
+            if (t != null) {
+                first = last = t;
+                firstSecond = lastSecond = t.getEpochSecond();
+                firstNano = lastNano = t.getNano();
+            }
         }
 
         void add(Instant t, Provenance where) {
             count++;
             if (t == null) return;
-            if (first == null || t.isBefore(first)) {
+            long second = t.getEpochSecond();
+            int nano = t.getNano();
+            if (first == null || second < firstSecond || (second == firstSecond && nano < firstNano)) {
                 first = t;
+                firstSecond = second;
+                firstNano = nano;
                 firstWhere = where;
             }
-            if (last == null || t.isAfter(last)) {
+            if (last == null || second > lastSecond || (second == lastSecond && nano > lastNano)) {
                 last = t;
+                lastSecond = second;
+                lastNano = nano;
                 lastWhere = where;
             }
         }

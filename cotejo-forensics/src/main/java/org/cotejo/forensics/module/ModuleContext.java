@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.cotejo.forensics.evidence.Extraction;
 import org.cotejo.forensics.record.Fields;
+import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.Provenance;
 import org.cotejo.forensics.sqlite.EvidenceDatabase;
 
@@ -42,6 +43,15 @@ public interface ModuleContext {
 
     /** Emits one record. */
     void emit(Fields fields, Provenance where);
+
+    /**
+     * Emits one record whose observables the module has already read: {@code observed} must be what its
+     * {@link ArtifactModule#observe} gives for these fields (a module reading millions of rows that repeat the same
+     * values reads each distinct row's observables once and hands the same list again).
+     */
+    default void emit(Fields fields, Provenance where, List<ObservedValue> observed) {
+        emit(fields, where);
+    }
 
     /** Reports something that could not be read; the module carries on. */
     void problem(SourceFile file, String message);

@@ -17,6 +17,7 @@ import org.cotejo.core.CotejoException;
 import org.cotejo.forensics.evidence.Extraction;
 import org.cotejo.forensics.plist.Plists;
 import org.cotejo.forensics.record.Fields;
+import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.Provenance;
 import org.cotejo.forensics.sqlite.EvidenceDatabase;
 
@@ -149,9 +150,14 @@ public final class ModuleRunner {
 
         @Override
         public void emit(Fields fields, Provenance where) {
+            emit(fields, where, null);
+        }
+
+        @Override
+        public void emit(Fields fields, Provenance where, List<ObservedValue> observed) {
             count++;
             if (keep != null) keep.add(fields);
-            listener.record(Records.of(module, fields, where));
+            listener.record(observed == null ? Records.of(module, fields, where) : Records.of(module, fields, where, observed));
         }
 
         @Override

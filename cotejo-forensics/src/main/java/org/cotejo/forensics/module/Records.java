@@ -3,6 +3,7 @@ package org.cotejo.forensics.module;
 import java.util.List;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.LazyTimeline;
+import org.cotejo.forensics.record.ObservedValue;
 import org.cotejo.forensics.record.Provenance;
 import org.cotejo.forensics.record.Record;
 import org.cotejo.forensics.record.TimelineEvent;
@@ -16,7 +17,12 @@ public final class Records {
     private Records() {}
 
     public static Record of(ArtifactModule module, Fields fields, Provenance provenance) {
+        return of(module, fields, provenance, module.observe(fields));
+    }
+
+    /** The record with observables the module already read from these fields (what its {@code observe} gives for them). */
+    public static Record of(ArtifactModule module, Fields fields, Provenance provenance, List<ObservedValue> observed) {
         List<TimelineEvent> timeline = module.bulk() ? new LazyTimeline(() -> module.timeline(fields)) : module.timeline(fields);
-        return new Record(module.slug(), fields, provenance, module.observe(fields), timeline);
+        return new Record(module.slug(), fields, provenance, observed, timeline);
     }
 }

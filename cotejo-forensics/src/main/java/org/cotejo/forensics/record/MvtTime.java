@@ -100,6 +100,15 @@ public final class MvtTime {
             }
             return new String(text, 0, 26, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
+
+        /** The instant {@link #format}'s text for {@code t} reads back as ({@link MvtTime#parse}), without making the text. */
+        public Instant written(Instant t) {
+            if (t == null) return null;
+            long secs = t.getEpochSecond();
+            if (secs < 0 || secs >= 253_402_300_800L) return parse(MvtTime.format(t));
+            int nanos = t.getNano();
+            return nanos % 1000 == 0 ? t : Instant.ofEpochSecond(secs, nanos - nanos % 1000);
+        }
     }
 
     private static void put(char[] c, int at, int value, int width) {

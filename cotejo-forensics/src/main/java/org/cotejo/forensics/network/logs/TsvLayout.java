@@ -72,6 +72,20 @@ final class TsvLayout {
         cuts = new int[n + 1];
     }
 
+    /**
+     * Whether rows read under {@code other} are read exactly as under this layout: the same columns and types, separators
+     * and unset and empty marks (a log's rotated files, each with its own headers, usually are).
+     */
+    boolean readsLike(TsvLayout other) {
+        return other == this || (Arrays.equals(names, other.names) && Arrays.equals(types, other.types) && separator == other.separator
+                && setSeparator == other.setSeparator && Arrays.equals(unset, other.unset) && Arrays.equals(empty, other.empty));
+    }
+
+    /** Column {@code name}'s position, or -1. */
+    int column(String name) {
+        return Arrays.asList(names).indexOf(name);
+    }
+
     /** The layout for the headers in force, or null when its rows are read as text. */
     static TsvLayout of(ZeekReader.FileState state) {
         if (state.fields == null || !oneAsciiByte(state.separator) || !oneAsciiByte(state.setSeparator)
@@ -146,7 +160,7 @@ final class TsvLayout {
      * The bytes of one line and where its columns end, kept for the values left {@link Fields#LATER}: most of a log's
      * columns are never read unless the record is written, so their strings and numbers are made only then.
      */
-    private final class Line implements Fields.Later {
+    final class Line implements Fields.Later {
         private final byte[] bytes;
         private final int[] ends;
 
@@ -154,6 +168,16 @@ final class TsvLayout {
             this.bytes = bytes;
             this.ends = ends;
         }
+
+        /** The layout the line was read under. */
+        TsvLayout layout() { return TsvLayout.this; }
+
+        /** The line's bytes: column {@code col} is {@code bytes()[from(col), to(col))}. */
+        byte[] bytes() { return bytes; }
+
+        int from(int col) { return col == 0 ? 0 : ends[col - 1] + 1; }
+
+        int to(int col) { return ends[col]; }
 
         @Override
         public Object value(int col) {

@@ -11,6 +11,7 @@ import org.cotejo.forensics.module.ModuleContext;
 import org.cotejo.forensics.module.SourceFile;
 import org.cotejo.forensics.record.Fields;
 import org.cotejo.forensics.record.MvtTime;
+import org.cotejo.forensics.record.Provenance;
 import org.cotejo.forensics.record.TraceClass;
 
 /**
@@ -46,27 +47,46 @@ abstract class ZeekModule implements ArtifactModule {
     @Override
     public void extract(ModuleContext ctx) throws Exception {
         MvtTime.Writer clock = new MvtTime.Writer();
-        ZeekReader.read(ctx, log(), required(), fromBytes, (file, line, row) -> emit(ctx, file, line, row, clock));
+        Emitter emitter = emitter(ctx, clock);
+        ZeekReader.read(ctx, log(), required(), fromBytes, (file, line, row) -> emit(ctx, file, line, row, clock, emitter));
+    }
+
+    /** Hands over the records of one run of the module. */
+    interface Emitter {
+        /**
+         * Emits the record of these fields; {@code row} is the row they were made from when it was read from bytes
+         * ({@link ZeekRow}, the fields over its very values), else null; {@code t} its {@code ts}.
+         */
+        void emit(Fields fields, Provenance where, ZeekRow row, Instant t);
+    }
+
+    /** The run's emitter: each record as it is, unless the log's module knows better ({@link ZeekDns}). */
+    Emitter emitter(ModuleContext ctx, MvtTime.Writer clock) {
+        return (fields, where, row, t) -> ctx.emit(fields, where);
     }
 
     /**
      * Makes {@code row} a record: its columns, then {@code timestamp}. A row read from bytes ({@link ZeekRow}) becomes
      * the record's fields as it is, its last column filled; any other row is copied.
      */
-    static void emit(ModuleContext ctx, SourceFile file, long line, Map<String, Object> row, MvtTime.Writer clock) {
+    static void emit(ModuleContext ctx, SourceFile file, long line, Map<String, Object> row, MvtTime.Writer clock, Emitter emitter) {
         Fields fields;
+        ZeekRow bytesRow = null;
+        Instant t;
         if (row instanceof ZeekRow r) {
-            Instant t = r.ts instanceof Instant i ? i : instant(r.ts);
+            t = r.ts instanceof Instant i ? i : instant(r.ts);
             if (t != null) {
                 r.values[r.values.length - 1] = clock.format(t);
                 fields = Fields.ofColumns(r.columns, r.values, r.later);
+                bytesRow = r;
             } else {
                 fields = copy(row, null); // "timestamp": null, which a column row cannot hold
             }
         } else {
-            fields = copy(row, instant(row.get("ts")));
+            t = instant(row.get("ts"));
+            fields = copy(row, t);
         }
-        ctx.emit(fields, ctx.provenance(file, "line " + line));
+        emitter.emit(fields, ctx.provenance(file, "line " + line), bytesRow, t);
     }
 
     private static Fields copy(Map<String, Object> row, Instant t) {

@@ -84,12 +84,12 @@ public final class TrafficRecords {
      */
     public static final class Views {
         static final int MAX_NAMES = 1 << 18;
-        private final NameTable notes = new NameTable(MAX_NAMES);
+        private final NameTable<Notes> notes = new NameTable<>(MAX_NAMES);
 
         /** Reads the traffic view of {@code r} now and keeps it with the record's fields (see {@link Fields#derived}). */
         public void prepare(Record r) {
             String m = r.module();
-            if (DNS.contains(m)) r.fields().derived(DnsAnswer.class, f -> noted(readDns(r)));
+            if (DNS.contains(m)) r.fields().derived(DnsAnswer.class, f -> noted(readDns(r.module(), f, r.observables())));
             else if (TLS.contains(m)) tls(r);
             else if (CERTIFICATES.contains(m)) certificate(r);
             else if (CONNECTIONS.contains(m)) connection(r);
@@ -97,86 +97,16 @@ public final class TrafficRecords {
 
         private DnsAnswer noted(DnsAnswer a) {
             if (a == null) return null;
-            Notes n = notes.notesOf(a.name());
+            Notes n = notesOf(notes, a.name());
             return n == null ? a : new DnsAnswer(a.client(), a.name(), a.addresses(), a.time(), n);
         }
     }
 
-    /**
-     * Names to their notes, for {@link Views}: an open-addressing table whose probe reads a hash from one array
-     * and the name's characters from one block of bytes, where a hash map reads a node, a string and its bytes,
-     * three cache misses on each of millions of lines. Names that are not all Latin-1 (none that a DNS name can
-     * be) and names past {@code capacity} get no notes. Insert-only; one thread.
-     */
-    static final class NameTable {
-        private final int capacity;
-        private int[] hashes = new int[1024];
-        /** Where each slot's name starts in {@link #bytes}, plus one; 0 for an empty slot. */
-        private int[] starts = new int[1024];
-        private short[] lengths = new short[1024];
-        private Notes[] notes = new Notes[1024];
-        private byte[] bytes = new byte[1 << 14];
-        private int used;
-        private int size;
-
-        NameTable(int capacity) {
-            this.capacity = capacity;
-        }
-
-        /** The notes of {@code name}, made on first request; null past the capacity or for a name not in Latin-1. */
-        Notes notesOf(String name) {
-            int n = name.length();
-            if (n > Short.MAX_VALUE) return null;
-            int h = name.hashCode();
-            int slot = slot(h);
-            while (starts[slot] != 0) {
-                if (hashes[slot] == h && lengths[slot] == n && same(name, starts[slot] - 1)) return notes[slot];
-                slot = (slot + 1) & (hashes.length - 1);
-            }
-            if (size >= capacity) return null;
-            for (int i = 0; i < n; i++) if (name.charAt(i) > 0xFF) return null;
-            if (used + n > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + n));
-            for (int i = 0; i < n; i++) bytes[used + i] = (byte) name.charAt(i);
-            Notes made = new Notes();
-            put(slot, h, used + 1, (short) n, made);
-            used += n;
-            if (++size * 2 > hashes.length) grow();
-            return made;
-        }
-
-        private int slot(int h) {
-            return (h ^ (h >>> 16)) * 0x9E3779B1 & (hashes.length - 1);
-        }
-
-        private void put(int slot, int h, int start, short length, Notes n) {
-            hashes[slot] = h;
-            starts[slot] = start;
-            lengths[slot] = length;
-            notes[slot] = n;
-        }
-
-        /** Twice the slots, at most half of them used. */
-        private void grow() {
-            int[] oldHashes = hashes, oldStarts = starts;
-            short[] oldLengths = lengths;
-            Notes[] oldNotes = notes;
-            int slots = oldHashes.length * 2;
-            hashes = new int[slots];
-            starts = new int[slots];
-            lengths = new short[slots];
-            notes = new Notes[slots];
-            for (int i = 0; i < oldHashes.length; i++) {
-                if (oldStarts[i] == 0) continue;
-                int slot = slot(oldHashes[i]);
-                while (starts[slot] != 0) slot = (slot + 1) & (slots - 1);
-                put(slot, oldHashes[i], oldStarts[i], oldLengths[i], oldNotes[i]);
-            }
-        }
-
-        private boolean same(String name, int at) {
-            for (int i = 0, n = name.length(); i < n; i++) if ((bytes[at + i] & 0xFF) != name.charAt(i)) return false;
-            return true;
-        }
+    /** The notes of {@code name} in {@code table}, made on first request; null when the table keeps no more names. */
+    public static Notes notesOf(NameTable<Notes> table, String name) {
+        Notes n = table.get(name);
+        if (n == null && !table.put(name, n = new Notes())) return null;
+        return n;
     }
 
     /**
@@ -196,7 +126,12 @@ public final class TrafficRecords {
     public record Certificate(String certSha256, String subject, String issuer, List<String> names, Instant time) {}
 
     public static Instant time(Record r) {
-        return MvtTime.parse(r.fields().string("timestamp"));
+        return time(r.fields());
+    }
+
+    /** A record's time as the traffic views read it: its {@code timestamp}. */
+    public static Instant time(Fields f) {
+        return MvtTime.parse(f.string("timestamp"));
     }
 
     /**
@@ -204,7 +139,7 @@ public final class TrafficRecords {
      * empty). Read once per record: two heuristics and the enrichment writer ask in turn.
      */
     public static DnsAnswer dns(Record r) {
-        return r.fields().derived(DnsAnswer.class, f -> readDns(r));
+        return r.fields().derived(DnsAnswer.class, f -> readDns(r.module(), f, r.observables()));
     }
 
     /** A name already normalised, as the record's own domain observable gives it. */
@@ -216,10 +151,10 @@ public final class TrafficRecords {
      * observable's normaliser to remove first), so a name read from traffic is normalised once, not twice;
      * else the raw text, for {@link #host}.
      */
-    private static Object observedHost(Record r, String field) {
-        String raw = r.fields().string(field);
+    private static Object observedHost(Fields f, List<ObservedValue> observables, String field) {
+        String raw = f.string(field);
         if (raw == null || Refang.refang(raw) != raw) return raw;
-        for (ObservedValue ov : r.observables()) {
+        for (ObservedValue ov : observables) {
             if (ov.observable().type() == ObservableType.DOMAIN && ov.field().equals(field) && raw.equals(ov.observable().raw())) {
                 return new Host(ov.observable().value());
             }
@@ -227,15 +162,18 @@ public final class TrafficRecords {
         return raw;
     }
 
-    private static DnsAnswer readDns(Record r) {
-        Fields f = r.fields();
+    /**
+     * The DNS answer, without notes, of a record of {@code module} with these fields and observables: what {@link #dns}
+     * gives for it (a reader that knows a name's answer already makes the next one from it).
+     */
+    public static DnsAnswer readDns(String module, Fields f, List<ObservedValue> observables) {
         Object name;
         List<String> raw = new ArrayList<>();
         String client;
-        switch (r.module()) {
-            case "zeek_dns" -> { return answer(r, observedHost(r, "query"), f.list("answers"), f.string("id.orig_h")); }
-            case "pcap_dns" -> { return answer(r, observedHost(r, "query_name"), f.list("addresses"), f.string("client_ip")); }
-            case "netlog" -> { return answer(r, observedHost(r, "domain"), f.list("answers"), f.string("client_ip")); }
+        switch (module) {
+            case "zeek_dns" -> { return answer(f, observedHost(f, observables, "query"), f.list("answers"), f.string("id.orig_h")); }
+            case "pcap_dns" -> { return answer(f, observedHost(f, observables, "query_name"), f.list("addresses"), f.string("client_ip")); }
+            case "netlog" -> { return answer(f, observedHost(f, observables, "domain"), f.list("answers"), f.string("client_ip")); }
             case "suricata_dns" -> {
                 Fields dns = f.object("dns");
                 if (dns == null) return null;
@@ -251,14 +189,14 @@ public final class TrafficRecords {
             }
             default -> { return null; }
         }
-        return answer(r, name, raw, client);
+        return answer(f, name, raw, client);
     }
 
     /** The answer of {@code r}: its name (raw text or a {@link Host}), the canonical addresses among {@code raw} once each, the client. */
-    private static DnsAnswer answer(Record r, Object name, List<?> raw, String client) {
+    private static DnsAnswer answer(Fields f, Object name, List<?> raw, String client) {
         String host = name instanceof Host h ? h.name : host((String) name);
         if (host == null) return null;
-        return new DnsAnswer(ip(client), host, addresses(raw), time(r));
+        return new DnsAnswer(ip(client), host, addresses(raw), time(f));
     }
 
     /** The canonical addresses among {@code raw} (other answers, CNAME targets, are not addresses), each once, in order. */

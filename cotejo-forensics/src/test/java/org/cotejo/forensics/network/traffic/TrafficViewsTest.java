@@ -45,26 +45,41 @@ class TrafficViewsTest {
     }
 
     @Test
-    void theNameTableFindsEveryNameAgainAndStopsAtItsCapacity() {
-        TrafficRecords.NameTable table = new TrafficRecords.NameTable(100_000);
+    void theNameTableFindsEveryNameAgainByTextOrBytesAndStopsAtItsCapacity() {
+        NameTable<TrafficRecords.Notes> table = new NameTable<>(100_000);
         java.util.Map<String, TrafficRecords.Notes> seen = new java.util.HashMap<>();
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        byte[] line = new byte[200];
         for (int i = 0; i < 200_000; i++) {
             // names that collide in Java's hash ("Aa"/"BB") and many that share a suffix
             String name = (r.nextBoolean() ? "Aa" : "BB") + "api" + r.nextInt(40_000) + ".example-cloud.com";
-            TrafficRecords.Notes n = table.notesOf(name);
+            TrafficRecords.Notes n;
+            if (r.nextBoolean()) {
+                n = TrafficRecords.notesOf(table, name);
+            } else { // the same name as the bytes of a line, somewhere inside it
+                int at = r.nextInt(50);
+                byte[] b = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                System.arraycopy(b, 0, line, at, b.length);
+                n = table.get(line, at, at + b.length);
+                if (n == null) assertThat(table.put(line, at, at + b.length, n = new TrafficRecords.Notes())).isTrue();
+            }
             assertThat(n).as(name).isNotNull();
             TrafficRecords.Notes before = seen.putIfAbsent(name, n);
             if (before != null) assertThat(n).as(name).isSameAs(before);
         }
+        assertThat(table.size()).isEqualTo(seen.size());
         assertThat(new java.util.HashSet<>(seen.values())).hasSize(seen.size());
-        TrafficRecords.NameTable small = new TrafficRecords.NameTable(2);
-        assertThat(small.notesOf("a.example")).isNotNull();
-        assertThat(small.notesOf("b.example")).isNotNull();
-        assertThat(small.notesOf("c.example")).isNull();
-        assertThat(small.notesOf("a.example")).isSameAs(small.notesOf("a.example"));
-        assertThat(table.notesOf("ĉ.example")).isNull(); // not Latin-1: no DNS name is
-        assertThat(table.notesOf("é.example")).isNotNull().isSameAs(table.notesOf("é.example"));
+        assertThat(table.get("Aaapi1.example-cloud.co")).isNull();
+        NameTable<TrafficRecords.Notes> small = new NameTable<>(2);
+        assertThat(TrafficRecords.notesOf(small, "a.example")).isNotNull();
+        assertThat(TrafficRecords.notesOf(small, "b.example")).isNotNull();
+        assertThat(TrafficRecords.notesOf(small, "c.example")).isNull();
+        assertThat(small.put("c.example".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, 9, new TrafficRecords.Notes())).isFalse();
+        assertThat(TrafficRecords.notesOf(small, "a.example")).isSameAs(TrafficRecords.notesOf(small, "a.example"));
+        assertThat(TrafficRecords.notesOf(table, "ĉ.example")).isNull(); // not Latin-1: no DNS name is
+        TrafficRecords.Notes e = TrafficRecords.notesOf(table, "é.example");
+        assertThat(e).isNotNull().isSameAs(TrafficRecords.notesOf(table, "é.example"));
+        assertThat(table.get("é.example".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, 9)).isSameAs(e);
     }
 
     @Test
