@@ -95,17 +95,21 @@ public final class SharedInfrastructure implements Heuristic {
             private final Map<String, Name> names = new HashMap<>();
             private int unlisted;
             private boolean capped;
+            /** Noted on an unlisted name seen past the cap: it is not followed, now or later (the feeds do not change in a run). */
+            private final Object notFollowed = new Object();
 
             @Override
             public void inspect(Record record, AlertSink out) {
                 if (index == null || index.size() == 0) return;
                 DnsAnswer a = TrafficRecords.dns(record);
-                if (a != null && !a.addresses().isEmpty()) {
-                    Name known = a.notes() == null ? null : (Name) a.notes().get(this);
+                Object noted = a == null || a.notes() == null ? null : a.notes().get(this);
+                if (a != null && !a.addresses().isEmpty() && noted != notFollowed) {
+                    Name known = (Name) noted;
                     for (String ip : a.addresses()) {
                         if (known != null && known.filedUnder(ip)) continue; // the usual case: nothing new
                         Name n = link(a.name(), namesOnAddress, ip, record);
-                        if (n != null && a.notes() != null) a.notes().put(this, n);
+                        if (a.notes() != null) a.notes().put(this, n != null ? n : notFollowed);
+                        if (n == null) break; // past the cap: not followed
                     }
                 }
                 TlsSession s = TrafficRecords.tls(record);

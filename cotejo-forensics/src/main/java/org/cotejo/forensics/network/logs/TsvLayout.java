@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import org.cotejo.forensics.network.logs.ZeekReader.BadLine;
 import org.cotejo.forensics.record.Fields;
+import org.cotejo.forensics.record.MvtTime;
 
 /**
  * Reads the rows of a tab-separated Zeek log straight from the line's bytes under one set of headers: cut at the
@@ -138,8 +139,11 @@ final class TsvLayout {
             int to = cuts[col];
             if (!is(unset, b, from, to)) {
                 if (col == ts) {
-                    tsValue = kinds[col] == TIME && inner[col] < 0 ? time(b, from, to, values, col) : null;
-                    if (tsValue == null) {
+                    tsValue = kinds[col] == TIME && inner[col] < 0 ? time(b, from, to) : null;
+                    if (tsValue != null) {
+                        values[col] = Fields.LATER; // its decimal, and the timestamp text, are made if the record is written
+                        deferred = true;
+                    } else {
                         Object raw = textPath(col, new String(b, from, to - from, StandardCharsets.ISO_8859_1));
                         values[col] = Fields.value(raw);
                         tsValue = raw;
@@ -181,6 +185,8 @@ final class TsvLayout {
 
         @Override
         public Object value(int col) {
+            if (col == names.length) return MvtTime.format(time(bytes, from(ts), to(ts))); // timestamp: ts as text
+            if (col == ts) return tsDecimal(bytes, from(ts), to(ts));
             try {
                 return TsvLayout.this.value(col, bytes, col == 0 ? 0 : ends[col - 1] + 1, ends[col]);
             } catch (BadLine e) {
@@ -298,24 +304,46 @@ final class TsvLayout {
     private static long decimalShape(byte[] b, int from, int to) {
         int n = to - from;
         if (n == 0 || n > 18) return -1;
-        long unscaled = 0;
         int dot = -1;
         for (int i = from; i < to; i++) {
-            int d = b[i] - '0';
-            if (b[i] == '.' && dot < 0 && i > from && i < to - 1) dot = i;
-            else if (d < 0 || d > 9) return -1;
-            else unscaled = unscaled * 10 + d;
+            byte c = b[i];
+            if (c == '.' && dot < 0 && i > from && i < to - 1) dot = i;
+            else if (c < '0' || c > '9') return -1;
         }
         if (dot < 0) return 0;
         int scale = to - dot - 1;
-        return unscaled >= 1L << 52 || scale >= POW10.length ? -1 : scale;
+        // up to 15 digits the number is under 10^15 < 2^52: only longer ones are computed
+        return n > 16 && digits(b, from, dot) * LONG_POW10[scale] + digits(b, dot + 1, to) >= 1L << 52 ? -1 : scale;
     }
 
     /**
-     * A {@code time} {@code ts} "1735689600.001106": the record's value stored in {@code values[col]} and its instant
-     * returned, both in long arithmetic; null (nothing stored) for any other form.
+     * A {@code time} {@code ts} "1735689600.001106" as an instant, in long arithmetic; null for any other form (the text
+     * path reads it). Its value in the record is {@link #tsDecimal}, made only when asked for.
      */
-    private static Instant time(byte[] b, int from, int to, Object[] values, int col) {
+    private static Instant time(byte[] b, int from, int to) {
+        long shape = tsShape(b, from, to);
+        if (shape < 0) return null;
+        int scale = (int) shape;
+        int dot = to - scale - 1;
+        long seconds = digits(b, from, dot);
+        long fraction = digits(b, dot + 1, to);
+        return Instant.ofEpochSecond(seconds, fraction * LONG_POW10[9 - scale]);
+    }
+
+    /** The record's value of a {@code ts} that {@link #time} reads: the double BigDecimal gives for its text. */
+    private static Double tsDecimal(byte[] b, int from, int to) {
+        int scale = (int) tsShape(b, from, to);
+        int dot = to - scale - 1;
+        long unscaled = digits(b, from, dot) * LONG_POW10[scale] + digits(b, dot + 1, to); // under 9e18: no overflow
+        return unscaled / POW10[scale];
+    }
+
+    /**
+     * The number of decimals of a {@code ts} read as "seconds.fraction" (1 to 10 digits, a dot, 1 to 9 digits, under
+     * 9e9 seconds, its digits under 2^52 as one number, so its double is exact to one rounding), or -1. Past 9e9 seconds
+     * the nanoseconds overflow a long and the text path gives no instant.
+     */
+    private static long tsShape(byte[] b, int from, int to) {
         int dot = -1;
         long seconds = 0;
         long fraction = 0;
@@ -324,7 +352,7 @@ final class TsvLayout {
             if (b[i] == '.' && dot < 0) {
                 dot = i;
             } else if (d < 0 || d > 9) {
-                return null;
+                return -1;
             } else if (dot < 0) {
                 seconds = seconds * 10 + d;
             } else {
@@ -333,12 +361,14 @@ final class TsvLayout {
         }
         int whole = (dot < 0 ? to : dot) - from;
         int scale = dot < 0 ? 0 : to - dot - 1;
-        // past 9e9 seconds the nanoseconds overflow a long, and the text path gives no instant: read there
-        if (whole == 0 || whole > 10 || scale == 0 || scale > 9 || seconds >= 9_000_000_000L) return null;
-        long unscaled = seconds * LONG_POW10[scale] + fraction; // under 9e18: no overflow
-        if (unscaled >= 1L << 52) return null;
-        values[col] = unscaled / POW10[scale];
-        return Instant.ofEpochSecond(seconds, fraction * LONG_POW10[9 - scale]);
+        if (whole == 0 || whole > 10 || scale == 0 || scale > 9 || seconds >= 9_000_000_000L) return -1;
+        return seconds * LONG_POW10[scale] + fraction >= 1L << 52 ? -1 : scale;
+    }
+
+    private static long digits(byte[] b, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) v = v * 10 + (b[i] - '0');
+        return v;
     }
 
     /** The text path's conversion of one value (for what the byte path does not read itself). */

@@ -50,6 +50,8 @@ public final class ZeekDns extends ZeekModule {
     static final int MAX_NAMES = 1 << 17;
     /** Distinct answers kept per name: answered and unanswered, and a few rotations of a name's addresses. */
     static final int VARIANTS = 4;
+    /** Clients whose address is read once per run. */
+    static final int MAX_CLIENTS = 1 << 12;
 
     @Override
     Emitter emitter(ModuleContext ctx, MvtTime.Writer clock) {
@@ -68,9 +70,12 @@ public final class ZeekDns extends ZeekModule {
         private final ModuleContext ctx;
         private final MvtTime.Writer clock;
         private TsvLayout layout;
-        private NameTable<Name> names;
+        private NameTable<Reading> names;
+        /** A client's address column bytes to its value and canonical address. */
+        private NameTable<String[]> clients;
         private int query;
         private int answers;
+        private int client;
 
         Repeats(ModuleContext ctx, MvtTime.Writer clock) {
             this.ctx = ctx;
@@ -88,8 +93,10 @@ public final class ZeekDns extends ZeekModule {
                 if (layout == null || !layout.readsLike(l)) {
                     // headers that read differently: what was read under the others does not hold
                     names = new NameTable<>(MAX_NAMES);
+                    clients = new NameTable<>(MAX_CLIENTS);
                     query = l.column("query");
                     answers = l.column("answers");
+                    client = l.column("id.orig_h");
                 }
                 layout = l;
             }
@@ -99,61 +106,86 @@ public final class ZeekDns extends ZeekModule {
                 return;
             }
             byte[] b = line.bytes();
-            Name name = names.get(b, line.from(query), line.to(query));
-            if (name == null && !names.put(b, line.from(query), line.to(query), name = new Name())) {
-                ctx.emit(fields, where); // past the names kept
-                return;
-            }
+            int qFrom = line.from(query);
+            int qTo = line.to(query);
+            Reading first = names.get(b, qFrom, qTo);
             int from = answers < 0 ? 0 : line.from(answers);
             int to = answers < 0 ? 0 : line.to(answers);
-            if (name.query != null) values[query] = name.query;
-            Variant v = name.find(b, from, to);
-            if (v == null) {
+            Reading r = first;
+            while (r != null && !Arrays.equals(r.key, 0, r.key.length, b, from, to)) r = r.next;
+            if (r == null) {
+                if (first == null && names.size() >= MAX_NAMES) {
+                    ctx.emit(fields, where); // past the names kept
+                    return;
+                }
+                if (first != null) values[query] = first.query;
                 List<ObservedValue> observed = observe(fields);
-                name.query = fields.string("query");
-                v = name.add(new Variant(Arrays.copyOfRange(b, from, to), answers < 0 ? null : fields.get("answers"), observed,
-                        TrafficRecords.readDns(slug(), fields, observed)));
-            } else if (answers >= 0 && values[answers] == Fields.LATER) {
-                values[answers] = v.answers;
+                DnsAnswer answer = TrafficRecords.readDns(slug(), fields, observed);
+                r = new Reading(first == null ? fields.string("query") : first.query, first == null ? new TrafficRecords.Notes() : first.notes,
+                        Arrays.copyOfRange(b, from, to), answers < 0 ? null : fields.get("answers"), observed, answer);
+                if (first == null) {
+                    names.put(b, qFrom, qTo, r); // (a name too long to keep is read for this row alone)
+                } else { // the newest after the first, and at most VARIANTS in all: the oldest of the others goes
+                    r.next = first.next;
+                    first.next = r;
+                    Reading last = r;
+                    for (int i = 2; i < VARIANTS && last.next != null; i++) last = last.next;
+                    last.next = null;
+                }
+            } else {
+                values[query] = r.query;
+                if (answers >= 0 && values[answers] == Fields.LATER) values[answers] = r.answers;
             }
-            DnsAnswer first = v.answer;
-            if (first != null) {
-                DnsAnswer a = new DnsAnswer(TrafficRecords.ip(fields.string("id.orig_h")), first.name(), first.addresses(), clock.written(t),
-                        name.notes);
+            if (r.name != null) {
+                DnsAnswer a = new DnsAnswer(client(line, values), r.name, r.addresses, clock.written(t), r.notes);
                 fields.derived(DnsAnswer.class, f -> a);
             }
-            ctx.emit(fields, where, v.observed);
+            ctx.emit(fields, where, r.observed);
         }
-    }
 
-    /** One queried name, as its bytes read: its value, its notes and the distinct answers it was given. */
-    private static final class Name {
-        final TrafficRecords.Notes notes = new TrafficRecords.Notes();
-        String query;
-        private final Variant[] variants = new Variant[VARIANTS];
-        private int next;
-
-        Variant find(byte[] b, int from, int to) {
-            for (Variant v : variants) {
-                if (v == null) return null;
-                if (Arrays.equals(v.key, 0, v.key.length, b, from, to)) return v;
+        /** The row's client as the DNS answer holds it (a canonical address or null), its column's value taken from the clients seen. */
+        private String client(TsvLayout.Line line, Object[] values) {
+            if (client < 0) return null;
+            Object v = values[client];
+            if (v != Fields.LATER) return TrafficRecords.ip(v instanceof String s ? s : v == null ? null : String.valueOf(v));
+            byte[] b = line.bytes();
+            String[] known = clients.get(b, line.from(client), line.to(client));
+            if (known == null) {
+                String text = (String) line.value(client);
+                known = new String[] {text, TrafficRecords.ip(text)};
+                if (clients.size() < MAX_CLIENTS) clients.put(b, line.from(client), line.to(client), known);
             }
-            return null;
-        }
-
-        /** Keeps {@code v}, in place of the oldest when {@value #VARIANTS} are kept. */
-        Variant add(Variant v) {
-            variants[next] = v;
-            next = (next + 1) % variants.length;
-            return v;
+            values[client] = known[0];
+            return known[1];
         }
     }
 
     /**
-     * One answers column's bytes and what is read from them with the name: the column's value, the record's observables,
-     * the DNS answer (its client and time those of the row that first had it).
+     * What one query's bytes with one answers column's bytes read as: the query's value and the name's notes (shared by
+     * the name's readings), the answers column's value, the record's observables and the DNS answer's name and addresses
+     * (null name: no answer). A name's first reading is the one its bytes find; the others follow it, newest first.
+     * Everything a row looks at is here, not behind a further reference: a row costs few cache misses.
      */
-    private record Variant(byte[] key, Object answers, List<ObservedValue> observed, DnsAnswer answer) {}
+    private static final class Reading {
+        final String query;
+        final TrafficRecords.Notes notes;
+        final byte[] key;
+        final Object answers;
+        final List<ObservedValue> observed;
+        final String name;
+        final List<String> addresses;
+        Reading next;
+
+        Reading(String query, TrafficRecords.Notes notes, byte[] key, Object answers, List<ObservedValue> observed, DnsAnswer answer) {
+            this.query = query;
+            this.notes = notes;
+            this.key = key;
+            this.answers = answers;
+            this.observed = observed;
+            this.name = answer == null ? null : answer.name();
+            this.addresses = answer == null ? null : answer.addresses();
+        }
+    }
 
     @Override
     public List<TimelineEvent> timeline(Fields r) {

@@ -76,7 +76,8 @@ abstract class ZeekModule implements ArtifactModule {
         if (row instanceof ZeekRow r) {
             t = r.ts instanceof Instant i ? i : instant(r.ts);
             if (t != null) {
-                r.values[r.values.length - 1] = clock.format(t);
+                // the row's reading makes the text of a ts it read itself, when the record is written
+                r.values[r.values.length - 1] = r.ts instanceof Instant && r.later != null ? Fields.LATER : clock.format(t);
                 fields = Fields.ofColumns(r.columns, r.values, r.later);
                 bytesRow = r;
             } else {

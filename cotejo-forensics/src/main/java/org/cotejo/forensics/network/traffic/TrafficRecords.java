@@ -54,26 +54,44 @@ public final class TrafficRecords {
      */
     public static final class Notes {
         private static final int MAX_OWNERS = 8;
-        private Object[] pairs = new Object[4];
+        /* the first four owners in fields, read with the notes' own cache line (the stages of a check are four) */
+        private Object owner0, note0, owner1, note1, owner2, note2, owner3, note3;
+        private Object[] more;
 
         /** What {@code owner} noted, or null. */
         public Object get(Object owner) {
-            Object[] p = pairs;
-            for (int i = 0; i < p.length && p[i] != null; i += 2) if (p[i] == owner) return p[i + 1];
+            if (owner0 == owner) return note0;
+            if (owner1 == owner) return note1;
+            if (owner2 == owner) return note2;
+            if (owner3 == owner) return note3;
+            Object[] p = more;
+            if (p != null) for (int i = 0; i < p.length && p[i] != null; i += 2) if (p[i] == owner) return p[i + 1];
             return null;
         }
 
         /** Notes {@code value} for {@code owner} (past {@value #MAX_OWNERS} owners, nothing is kept: the owner looks the name up itself). */
         public void put(Object owner, Object value) {
-            Object[] p = pairs;
-            int i = 0;
-            while (i < p.length && p[i] != null && p[i] != owner) i += 2;
-            if (i == p.length) {
-                if (p.length >= 2 * MAX_OWNERS) return;
-                pairs = p = java.util.Arrays.copyOf(p, p.length * 2);
+            if (owner0 == null || owner0 == owner) {
+                owner0 = owner;
+                note0 = value;
+            } else if (owner1 == null || owner1 == owner) {
+                owner1 = owner;
+                note1 = value;
+            } else if (owner2 == null || owner2 == owner) {
+                owner2 = owner;
+                note2 = value;
+            } else if (owner3 == null || owner3 == owner) {
+                owner3 = owner;
+                note3 = value;
+            } else {
+                Object[] p = more;
+                if (p == null) more = p = new Object[2 * (MAX_OWNERS - 4)];
+                int i = 0;
+                while (i < p.length && p[i] != null && p[i] != owner) i += 2;
+                if (i == p.length) return;
+                p[i] = owner;
+                p[i + 1] = value;
             }
-            p[i] = owner;
-            p[i + 1] = value;
         }
     }
 
