@@ -49,6 +49,7 @@ abstract class ZeekModule implements ArtifactModule {
         MvtTime.Writer clock = new MvtTime.Writer();
         Emitter emitter = emitter(ctx, clock);
         ZeekReader.read(ctx, log(), required(), fromBytes, (file, line, row) -> emit(ctx, file, line, row, clock, emitter));
+        emitter.finish();
     }
 
     /** Hands over the records of one run of the module. */
@@ -58,6 +59,9 @@ abstract class ZeekModule implements ArtifactModule {
          * ({@link ZeekRow}, the fields over its very values), else null; {@code t} its {@code ts}.
          */
         void emit(Fields fields, Provenance where, ZeekRow row, Instant t);
+
+        /** Emits what it still holds: the run's rows are all read. */
+        default void finish() {}
     }
 
     /** The run's emitter: each record as it is, unless the log's module knows better ({@link ZeekDns}). */

@@ -29,8 +29,12 @@ public final class NameTable<V> {
 
     /** What is kept for the name whose characters are the bytes {@code b[from, to)}, or null. */
     public V get(byte[] b, int from, int to) {
+        return get(b, from, to, hash(b, from, to));
+    }
+
+    /** As {@link #get(byte[], int, int)}, {@code h} being {@link #hash} of the bytes. */
+    public V get(byte[] b, int from, int to, int h) {
         int n = to - from;
-        int h = hash(b, from, to);
         int mask = values.length - 1;
         for (int slot = slot(h, mask); ; slot = (slot + 1) & mask) {
             int at = slot * STRIDE;
@@ -74,8 +78,29 @@ public final class NameTable<V> {
         return true;
     }
 
-    /** {@link String#hashCode} of the Latin-1 text {@code b[from, to)}. */
-    static int hash(byte[] b, int from, int to) {
+    /**
+     * Reads the slot where the look-up of a name of hash {@code h} starts, so that it is in the cache when the look-up
+     * comes: a reader looking up many names warms all their slots first, then what they point to ({@link #warmValue}),
+     * and its cache misses overlap instead of coming one after another. Returns what it read, for the caller to keep
+     * (a read whose value is dropped may be left out).
+     */
+    public int warmSlot(int h) {
+        int at = slot(h, values.length - 1) * STRIDE;
+        return slots[at] + slots[at + 1];
+    }
+
+    /** After {@link #warmSlot}: reads the first character of the name in that slot, and returns the value kept there. */
+    public Object warmValue(int h) {
+        int slot = slot(h, values.length - 1);
+        int start = slots[slot * STRIDE + 1];
+        if (start != 0) warmed += bytes[start - 1];
+        return values[slot];
+    }
+
+    private int warmed;
+
+    /** {@link String#hashCode} of the Latin-1 text {@code b[from, to)}: what the look-ups by bytes take. */
+    public static int hash(byte[] b, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) h = 31 * h + (b[i] & 0xFF);
         return h;
