@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.HashMap;
 import org.cotejo.correlation.enrich.EnrichmentSource.Kind;
 import org.cotejo.correlation.enrich.EnrichmentWriter;
@@ -152,15 +153,15 @@ public final class TrafficEnrichment {
                 for (String k1 : seconds) {
                     Sighting s = of.get(k1);
                     line++;
-                    if (kind == Kind.PASSIVE_DNS) w.resolution(k0, k1, s.first, s.last);
+                    if (kind == Kind.PASSIVE_DNS) w.resolution(k0, k1, s.first(), s.last());
                     else w.certificate(k0, k1, null, s.subject, null, null);
                     g.writeStartObject();
                     g.writeNumberField("line", line);
                     g.writeStringField(first, k0);
                     g.writeStringField(second, k1);
                     g.writeNumberField("sightings", s.count);
-                    where(g, "first", s.firstWhere, s.first);
-                    where(g, "last", s.lastWhere, s.last);
+                    where(g, "first", s.firstWhere, s.first());
+                    where(g, "last", s.lastWhere(), s.last());
                     g.writeEndObject();
                     g.writeRaw('\n');
                 }
@@ -177,7 +178,6 @@ public final class TrafficEnrichment {
         g.writeEndObject();
     }
 
-    /** One fact's sightings: count, earliest and latest (with where), subject for certificates. */
     /**
      * What the facts know of a DNS name, kept in the name's notes: its facts ({@code of}), and the facts of one list of
      * addresses, in its order, when every one is kept: rows that repeat a name's answers (a reader may hand the very
@@ -198,25 +198,33 @@ public final class TrafficEnrichment {
         }
     }
 
+    /**
+     * One fact's sightings: count, earliest and latest (with where), subject for certificates. Every sighting of a fact
+     * seen in time order is its latest: the times are kept as numbers, and where the latest was, when its place is
+     * "line N" of the file of the one before, as that number, so the fact holds no object of the sighting's record.
+     * (An object held by a fact lives as long as the fact: ten million lines would each leave one to the collector's
+     * old generation, copied there on the way.)
+     */
     private static final class Sighting {
         final String subject;
         long count = 1;
-        Instant first;
-        Instant last;
-        /** {@code first} and {@code last} as numbers, compared without reading the instants. */
+        /** Whether the times below are set (a sighting may have no time). */
+        private boolean timed;
         private long firstSecond;
         private int firstNano;
         private long lastSecond;
         private int lastNano;
         Provenance firstWhere;
-        Provenance lastWhere;
+        /** Where the latest sighting was: {@code lastBase} itself, or its file at "line {@code lastLine}". */
+        private Provenance lastBase;
+        private long lastLine = -1;
 
         Sighting(String subject, Instant t, Provenance where) {
             this.subject = subject;
             firstWhere = where;
-            lastWhere = where;
+            lastBase = where;
             if (t != null) {
-                first = last = t;
+                timed = true;
                 firstSecond = lastSecond = t.getEpochSecond();
                 firstNano = lastNano = t.getNano();
             }
@@ -227,18 +235,49 @@ public final class TrafficEnrichment {
             if (t == null) return;
             long second = t.getEpochSecond();
             int nano = t.getNano();
-            if (first == null || second < firstSecond || (second == firstSecond && nano < firstNano)) {
-                first = t;
+            if (!timed || second < firstSecond || (second == firstSecond && nano < firstNano)) {
                 firstSecond = second;
                 firstNano = nano;
                 firstWhere = where;
             }
-            if (last == null || second > lastSecond || (second == lastSecond && nano > lastNano)) {
-                last = t;
+            if (!timed || second > lastSecond || (second == lastSecond && nano > lastNano)) {
                 lastSecond = second;
                 lastNano = nano;
-                lastWhere = where;
+                long line = line(where.locator());
+                if (line >= 0 && sameFile(lastBase, where)) {
+                    lastLine = line;
+                } else {
+                    lastBase = where;
+                    lastLine = -1;
+                }
             }
+            timed = true;
+        }
+
+        Instant first() { return timed ? Instant.ofEpochSecond(firstSecond, firstNano) : null; }
+
+        Instant last() { return timed ? Instant.ofEpochSecond(lastSecond, lastNano) : null; }
+
+        Provenance lastWhere() { return lastLine < 0 ? lastBase : lastBase.at(LINE + lastLine); }
+
+        private static final String LINE = "line ";
+
+        /** N of a locator "line N" written as {@code LINE + N} would write it, else -1. */
+        private static long line(String locator) {
+            int n = locator.length();
+            if (n <= LINE.length() || n > LINE.length() + 18 || !locator.startsWith(LINE)) return -1;
+            if (locator.charAt(LINE.length()) == '0' && n > LINE.length() + 1) return -1; // "line 007": kept as it is
+            long v = 0;
+            for (int i = LINE.length(); i < n; i++) {
+                char c = locator.charAt(i);
+                if (c < '0' || c > '9') return -1;
+                v = v * 10 + (c - '0');
+            }
+            return v;
+        }
+
+        private static boolean sameFile(Provenance a, Provenance b) {
+            return Objects.equals(a.file(), b.file()) && Objects.equals(a.logical(), b.logical()) && Objects.equals(a.sha256(), b.sha256());
         }
     }
 
