@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.cotejo.core.time.IsoInstants;
 import org.cotejo.correlation.enrich.EnrichmentSource.Kind;
 
 /**
@@ -122,7 +123,7 @@ public final class EnrichmentWriter implements Closeable {
                 else if (v instanceof List<?> l) {
                     var array = o.putArray(f);
                     for (Object e : l) array.add(String.valueOf(e));
-                } else o.put(f, v.toString());
+                } else o.put(f, v instanceof Instant t ? IsoInstants.text(t) : v.toString());
             }
             line(json(o));
         }
@@ -132,6 +133,7 @@ public final class EnrichmentWriter implements Closeable {
     private static String cell(Object v) {
         if (v == null) return "";
         if (v instanceof List<?> l) return String.join(";", l.stream().map(String::valueOf).toList());
+        if (v instanceof Instant t) return IsoInstants.text(t);
         return v.toString();
     }
 
