@@ -82,6 +82,8 @@ public final class Detector {
      * {@code clean} is a list of observables none of which matches: a reader hands the very same list again for rows
      * that repeat a query and its answers, and matching reads only the observables, so such a row matches nothing.
      */
+    private static final List<Match> NO_MATCHES = List.of();
+
     private static final class NameNote {
         List<Match> matches;
         List<ObservedValue> clean;
@@ -100,8 +102,12 @@ public final class Detector {
      */
     private List<Match> nameMatches(NameNote note, Observable o) {
         List<Match> first = note.matches;
-        if (first == null) return note.matches = index.match(o);
-        if (first.isEmpty()) return first;
+        if (first == null) {
+            List<Match> matches = index.match(o);
+            note.matches = matches.isEmpty() ? NO_MATCHES : matches;
+            return matches;
+        }
+        if (first == NO_MATCHES) return first; // (told by identity: the lists the index gives are of several classes)
         List<Match> out = new ArrayList<>(first.size());
         for (Match m : first) out.add(new Match(o, m.indicator(), m.rule()));
         return out;
