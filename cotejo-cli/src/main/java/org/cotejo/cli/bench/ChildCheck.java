@@ -27,10 +27,14 @@ final class ChildCheck {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx" + heap);
-        cmd.add("-XX:+UseParallelGC"); // as ./cotejo runs Cotejo
+        cmd.add("-XX:+UseParallelGC"); // as ./cotejo runs Cotejo, with the class archive it makes beside the jar
+        Path jar = Path.of(ChildCheck.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        cmd.add("-XX:SharedArchiveFile=" + jar.resolveSibling("cotejo.jsa"));
+        cmd.add("-Xlog:cds=off");
+        cmd.add("-Xlog:cds+dynamic=off");
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(Path.of(ChildCheck.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        cmd.add(jar.toString());
         cmd.add("org.cotejo.cli.Main");
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
