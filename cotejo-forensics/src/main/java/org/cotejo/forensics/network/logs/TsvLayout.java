@@ -32,6 +32,12 @@ final class TsvLayout {
         for (int i = 0; i < LONG_POW10.length; i++, l *= 10) LONG_POW10[i] = l;
     }
 
+    /**
+     * Writes the {@code timestamp} text of the rows whose values are made when read, on whichever thread reads them
+     * (the judging thread, the output writer): one per thread, each reusing its current second's text.
+     */
+    private static final ThreadLocal<MvtTime.Writer> CLOCKS = ThreadLocal.withInitial(MvtTime.Writer::new);
+
     private final Fields.Columns columns;
     private final String[] names;
     private final String[] types;
@@ -185,7 +191,7 @@ final class TsvLayout {
 
         @Override
         public Object value(int col) {
-            if (col == names.length) return MvtTime.format(time(bytes, from(ts), to(ts))); // timestamp: ts as text
+            if (col == names.length) return CLOCKS.get().format(time(bytes, from(ts), to(ts))); // timestamp: ts as text
             if (col == ts) return tsDecimal(bytes, from(ts), to(ts));
             try {
                 return TsvLayout.this.value(col, bytes, col == 0 ? 0 : ends[col - 1] + 1, ends[col]);
