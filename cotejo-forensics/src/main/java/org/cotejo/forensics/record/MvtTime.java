@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import org.cotejo.core.time.IsoInstants;
 
 /**
  * The time text MVT writes in its JSON and CSV files: {@code YYYY-MM-DD HH:MM:SS.ffffff} in UTC, no zone.
@@ -52,26 +53,13 @@ public final class MvtTime {
     public static String format(Instant t) {
         if (t == null) return "";
         long secs = t.getEpochSecond();
-        if (secs < 0 || secs >= 253_402_300_800L) return WRITE.format(t);
+        if (!IsoInstants.written(secs)) return WRITE.format(t);
         // Hand-written for years 1970-9999: records of big extractions format millions of times.
-        long days = Math.floorDiv(secs, 86_400L);
-        int sod = (int) Math.floorMod(secs, 86_400L);
-        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
-        char[] c = new char[26];
-        put(c, 0, d.getYear(), 4);
-        c[4] = '-';
-        put(c, 5, d.getMonthValue(), 2);
-        c[7] = '-';
-        put(c, 8, d.getDayOfMonth(), 2);
-        c[10] = ' ';
-        put(c, 11, sod / 3600, 2);
-        c[13] = ':';
-        put(c, 14, sod / 60 % 60, 2);
-        c[16] = ':';
-        put(c, 17, sod % 60, 2);
-        c[19] = '.';
-        put(c, 20, t.getNano() / 1000, 6);
-        return new String(c);
+        byte[] b = new byte[26];
+        IsoInstants.dateTime(secs, ' ', b, 0);
+        b[19] = '.';
+        IsoInstants.put(b, 20, t.getNano() / 1000, 6);
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -87,7 +75,7 @@ public final class MvtTime {
         public String format(Instant t) {
             if (t == null) return "";
             long secs = t.getEpochSecond();
-            if (secs < 0 || secs >= 253_402_300_800L) return MvtTime.format(t);
+            if (!IsoInstants.written(secs)) return MvtTime.format(t);
             if (secs != second) {
                 String whole = MvtTime.format(Instant.ofEpochSecond(secs));
                 for (int i = 0; i < 20; i++) text[i] = (byte) whole.charAt(i);
@@ -105,18 +93,12 @@ public final class MvtTime {
         public Instant written(Instant t) {
             if (t == null) return null;
             long secs = t.getEpochSecond();
-            if (secs < 0 || secs >= 253_402_300_800L) return parse(MvtTime.format(t));
+            if (!IsoInstants.written(secs)) return parse(MvtTime.format(t));
             int nanos = t.getNano();
             return nanos % 1000 == 0 ? t : Instant.ofEpochSecond(secs, nanos - nanos % 1000);
         }
     }
 
-    private static void put(char[] c, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            c[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-    }
 
     /**
      * Parses MVT's text and the variants older MVT versions wrote (no fraction, 'T' separator, an

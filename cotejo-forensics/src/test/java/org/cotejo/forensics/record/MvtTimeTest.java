@@ -21,6 +21,9 @@ class MvtTimeTest {
         for (int i = 0; i < 10_000; i++) {
             Instant t = Instant.ofEpochSecond(r.nextInt(Integer.MAX_VALUE) * 2L, r.nextInt(1_000_000) * 1000L);
             assertThat(MvtTime.parse(MvtTime.format(t))).isEqualTo(t);
+            // the hand-written text is the formatter's
+            assertThat(MvtTime.format(t)).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+                    .withZone(java.time.ZoneOffset.UTC).format(t));
         }
     }
 

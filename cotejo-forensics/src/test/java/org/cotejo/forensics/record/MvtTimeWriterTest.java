@@ -19,6 +19,7 @@ class MvtTimeWriterTest {
             else micros += r.nextInt(step * 100_000);
             Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L + r.nextInt(1000));
             assertThat(writer.format(t)).as("%s", t).isEqualTo(MvtTime.format(t));
+            assertThat(writer.written(t)).as("%s", t).isEqualTo(MvtTime.parse(MvtTime.format(t)));
         }
         assertThat(writer.format(null)).isEqualTo(MvtTime.format(null));
         assertThat(writer.format(Instant.parse("2024-12-31T23:59:59.999999Z"))).isEqualTo("2024-12-31 23:59:59.999999");
