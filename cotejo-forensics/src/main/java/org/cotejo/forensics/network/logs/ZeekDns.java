@@ -79,11 +79,6 @@ public final class ZeekDns extends ZeekModule {
         private int answers;
         private int client;
 
-        Repeats(ModuleContext ctx, MvtTime.Writer clock) {
-            this.ctx = ctx;
-            this.clock = clock;
-        }
-
         /** Rows waiting to be emitted, in order: their names are looked up as a group (see {@link #flush}). */
         private final Fields[] waitingFields = new Fields[GROUP];
         private final Provenance[] waitingWhere = new Provenance[GROUP];
@@ -93,6 +88,11 @@ public final class ZeekDns extends ZeekModule {
         private int waiting;
         /** What warming reads, kept so the reads are made. */
         private long warmed;
+
+        Repeats(ModuleContext ctx, MvtTime.Writer clock) {
+            this.ctx = ctx;
+            this.clock = clock;
+        }
 
         @Override
         public void emit(Fields fields, Provenance where, ZeekRow row, Instant t) {
