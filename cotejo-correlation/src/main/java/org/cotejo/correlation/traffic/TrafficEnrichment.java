@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,7 +147,7 @@ public final class TrafficEnrichment {
             // sorted here, once, rather than kept sorted while reading: by first part, then second (the order of
             // the "first,second" lines: names and hosts hold no character that sorts before the comma)
             String[] firsts = facts.keySet().toArray(new String[0]);
-            java.util.Arrays.parallelSort(firsts); // 100,000s of names: sorted on every core
+            Arrays.parallelSort(firsts); // 100,000s of names: sorted on every core
             for (String k0 : firsts) {
                 Map<String, Sighting> of = facts.get(k0);
                 List<String> seconds = new ArrayList<>(of.keySet());
@@ -193,7 +194,7 @@ public final class TrafficEnrichment {
             this.of = of;
             Sighting[] s = new Sighting[addresses.size()];
             for (int i = 0; i < s.length; i++) s[i] = of.get(addresses.get(i));
-            boolean all = !java.util.Arrays.asList(s).contains(null);
+            boolean all = !Arrays.asList(s).contains(null);
             this.addresses = all ? addresses : null;
             this.sightings = all ? s : null;
         }
